@@ -12,8 +12,8 @@ from fastcore.xdg import xdg_config_home
 # %% auto #0
 __all__ = ['SETTINGS_KEYS', 'DEFAULT_SETTINGS', 'RDS_KEYS', 'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings',
            'data_dir', 'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'format_failures',
-           'credentials_file', 'Credentials', 'load_credentials', 'marketplace_dir', 'fix_torchvision_ops',
-           'install_torchvision_fix']
+           'files_fingerprint', 'frame_fingerprint', 'credentials_file', 'Credentials', 'load_credentials',
+           'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
 
 # %% ../nbs/00_core.ipynb #fcc4b9f7
 class RRError(Exception):
@@ -100,6 +100,19 @@ def format_failures(failed:list, # (id, reason) pairs
     "Lines listing the first `limit` failures as '  id: reason', then how many more"
     more = f"\n  ... and {len(failed) - limit} more" if len(failed) > limit else ''
     return ''.join(f"\n  {i}: {why}" for i, why in failed[:limit]) + more
+
+# %% ../nbs/00_core.ipynb #f9e8d265
+def files_fingerprint(paths, # the files a result was made from
+                      *extra) -> str:
+    "A short hash of `extra` and of each file's path, size and modification time"
+    import hashlib, json
+    items = list(extra) + [(str(p), os.path.getsize(p), os.path.getmtime(p)) for p in paths]
+    return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:16]
+
+def frame_fingerprint(df) -> str:
+    "A short hash of the values of DataFrame `df`"
+    import hashlib, pandas as pd
+    return hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()[:16]
 
 # %% ../nbs/00_core.ipynb #74c20188
 RDS_KEYS = ('RDS_HOST', 'RDS_PORT', 'RDS_USER', 'RDS_PASSWORD', 'RDS_DATABASE')

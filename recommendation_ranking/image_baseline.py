@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_image_baseline.ipynb #cb0e0069
 from __future__ import annotations
-import hashlib, json, os, time, warnings
+import json, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import joblib
@@ -37,8 +37,7 @@ def load_pixels(paths, # photo files (clean, square)
                 n_workers:int|None=None) -> np.ndarray:
     "The photos at `paths` as one uint8 array (n, size, size, 3), from the cache when it is there"
     paths = [str(p) for p in paths]
-    key = hashlib.sha256(json.dumps([size] + [(p, os.path.getsize(p), os.path.getmtime(p)) for p in paths]).encode()).hexdigest()[:16]
-    f = Path(cache)/f'pixels_{size}_{key}.npy' if cache else None
+    f = Path(cache)/f'pixels_{size}_{files_fingerprint(paths, size)}.npy' if cache else None
     if f and f.exists(): return np.load(f)
     with ThreadPoolExecutor(n_workers) as ex:
         x = np.stack(list(progress_bar(ex.map(lambda p: _small_photo(p, size), paths), total=len(paths), desc='loading photos', unit='photo')))
@@ -77,7 +76,7 @@ def train_image_baselines(data:Path|str|None=None, # the data folder; `data_dir(
     data = Path(data) if data else data_dir()
     lp = labelled_photos(data, photos)
     codes = list(lp['main_category'].cat.categories)
-    fp = hashlib.sha256(pd.util.hash_pandas_object(lp[['image_id', 'label', 'part']], index=False).values.tobytes()).hexdigest()[:16]
+    fp = frame_fingerprint(lp[['image_id', 'label', 'part']])
     rows, x = [], None
     train, test = (lp['part'] == 'train').to_numpy(), (lp['part'] == 'test').to_numpy()
     majority = int(lp.loc[train, 'label'].mode()[0])

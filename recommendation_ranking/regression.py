@@ -97,10 +97,6 @@ def price_metrics(y_true:np.ndarray, y_pred:np.ndarray) -> dict:
 # %% ../nbs/04_regression.ipynb #e3646461
 PRICE_MODELS = ('ridge', 'lasso', 'elasticnet', 'text_linear', 'best')
 
-def _fingerprint(df:pd.DataFrame) -> str:
-    import hashlib
-    return hashlib.sha256(pd.util.hash_pandas_object(df[['id', 'price', 'part']], index=False).values.tobytes()).hexdigest()[:16]
-
 def _fit(name:str, train:pd.DataFrame, valid:pd.DataFrame):
     "Model `name` fitted on the ok prices of `train` (the best model's alpha chosen on those of `valid`)"
     train, valid = train[train['price_flag'] == 'ok'], valid[valid['price_flag'] == 'ok']
@@ -122,7 +118,7 @@ def train_price_models(data:Path|str|None=None, # the data folder; `data_dir()` 
     "Fit (or load) and judge each price model; returns one row of test metrics per model and test set"
     data = Path(data) if data else data_dir()
     df = price_data(data)
-    fp, rows = _fingerprint(df), []
+    fp, rows = frame_fingerprint(df[['id', 'price', 'part']]), []
     train, valid, test = (df[df['part'] == p] for p in ('train', 'valid', 'test'))
     for name in names:
         path, meta_path = data/'models'/f'price_{name}.joblib', data/'models'/f'price_{name}.json'

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_vision.ipynb #a5858666
 from __future__ import annotations
-import copy, hashlib, json, os, time
+import copy, json, time
 from pathlib import Path
 from .core import *      # first: it makes torchvision importable (see core)
 import numpy as np
@@ -59,8 +59,7 @@ def cache_trunk_maps(paths, # cleaned photo files
     "The trunk's output for each photo and its mirror image, `(n, 2, C, H, W)` float16, memory-mapped from the cache"
     from concurrent.futures import ThreadPoolExecutor
     paths, spec = [str(p) for p in paths], BACKBONES[backbone]
-    key = hashlib.sha256(json.dumps([backbone, n_blocks] + [(p, os.path.getsize(p), os.path.getmtime(p)) for p in paths]).encode()).hexdigest()[:16]
-    f = Path(cache)/f'trunk_{backbone}_{n_blocks}_{key}.npy'
+    f = Path(cache)/f'trunk_{backbone}_{n_blocks}_{files_fingerprint(paths, backbone, n_blocks)}.npy'
     if f.exists(): return np.load(f, mmap_mode='r')
     trunk = Trunk(efficientnet_lite0(), n_blocks).eval().to(memory_format=torch.channels_last)
     shape = tuple(trunk(torch.zeros(1, 3, spec['input_size'], spec['input_size'])).shape[1:])
