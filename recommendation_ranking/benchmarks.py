@@ -90,7 +90,7 @@ def _ceiling_table(model, x:torch.Tensor, batch_sizes) -> dict:
 def bench_embeddings(photos, # photo files (as uploaded, or cleaned)
                      bundle:Path|str|None=None, # a vision bundle; the data folder's when None
                      n:int=400, repeats:int=3, batch_sizes=(1, 2, 4, 8, 16, 32, 64)) -> dict:
-    "Photos per second from photo files to embeddings: the plain loop, `VisionBundle.embed_files`, and the network alone"
+    "Photos per second from photo files to embeddings: the plain loop, `VisionBundle`'s `embed_files`, and the network alone"
     paths = [str(p) for p in photos][:n]
     if not paths: raise RRError("no photos to embed")
     vb = load_vision_bundle(bundle)
