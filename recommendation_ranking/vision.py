@@ -15,7 +15,7 @@ from .backbones import BACKBONES, efficientnet_lite0
 from contextlib import nullcontext
 from .clean_images import clean_image, fitted_size
 from functools import partial
-from .data import eval_transform, train_transform
+from .data import train_transform
 
 # %% auto #0
 __all__ = ['VISION_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'normalised', 'prefetched_batches', 'cache_trunk_maps',
