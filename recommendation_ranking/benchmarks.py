@@ -13,7 +13,7 @@ from .core import *
 from .clean_images import clean_image, clean_image_folder, fitted_size
 import torch
 from .data import eval_transform
-from .vision import load_checkpoint, load_vision_bundle, normalised, _photo_pixels
+from .vision import load_checkpoint, load_vision_bundle, input_batch, _photo_square, VisionBundle, inference_dtype
 
 # %% auto #0
 __all__ = ['bench_clean_images', 'format_clean_images_bench', 'bench_embeddings', 'format_embeddings_bench', 'bench_vision',
@@ -77,14 +77,17 @@ def format_clean_images_bench(r:dict) -> str:
 def _network_alone(model, x:torch.Tensor, batch_size:int, layout) -> None:
     for i in range(0, len(x), batch_size): model.embed(x[i:i + batch_size].contiguous(memory_format=layout))
 
-def _ceiling_table(model, x:torch.Tensor, batch_sizes) -> dict:
-    "Photos per second of `model.embed` on tensors `x` already in memory, for each memory layout and batch size"
+_TYPE_NAMES = {torch.float32: 'fp32', torch.bfloat16: 'bf16'}
+
+def _ceiling_table(model, x:torch.Tensor, batch_sizes, dtypes) -> dict:
+    "Photos per second of `model.embed` on tensors `x` already in memory, for each number type, memory layout and batch size"
     res = {}
-    for layout, name in ((torch.contiguous_format, 'contiguous'), (torch.channels_last, 'channels_last')):
-        m = copy.deepcopy(model).to(memory_format=layout)
-        for bs in batch_sizes:
-            _network_alone(m, x[:bs], bs, layout)                                  # warm-up
-            res[(name, bs)] = len(x) / _best_time(lambda: _network_alone(m, x, bs, layout), 1)
+    for dtype in dtypes:
+        for layout, name in ((torch.contiguous_format, 'contiguous'), (torch.channels_last, 'channels_last')):
+            m, xd = copy.deepcopy(model).to(memory_format=layout, dtype=dtype), x.to(dtype)
+            for bs in batch_sizes:
+                _network_alone(m, xd[:bs], bs, layout)                                  # warm-up
+                res[(_TYPE_NAMES[dtype], name, bs)] = len(x) / _best_time(lambda: _network_alone(m, xd, bs, layout), 1)
     return res
 
 def bench_embeddings(photos, # photo files (as uploaded, or cleaned)
@@ -96,11 +99,13 @@ def bench_embeddings(photos, # photo files (as uploaded, or cleaned)
     vb = load_vision_bundle(bundle)
     s, tf = vb.meta, eval_transform(vb.meta['input_size'], vb.meta['mean'], vb.meta['std'])
     for p in paths: Path(p).read_bytes()                                     # warm the page cache for all
-    x = normalised(np.stack([_photo_pixels(p, s['input_size'], s['photo_size']) for p in paths]), s['mean'], s['std'])
-    table = _ceiling_table(vb.fast, x[:max(batch_sizes)], [b for b in batch_sizes if b <= len(x)])
-    (layout_name, bs), _ = max(table.items(), key=lambda kv: kv[1])
+    x = input_batch(np.stack([_photo_square(p, s['photo_size']) for p in paths]), s['mean'], s['std'], s['input_size'])
+    dtypes = dict.fromkeys([torch.float32, vb.dtype])                        # float32, and the bundle's own if it differs
+    table = _ceiling_table(vb.fast, x[:max(batch_sizes)], [b for b in batch_sizes if b <= len(x)], dtypes)
+    (type_name, layout_name, bs), _ = max(table.items(), key=lambda kv: kv[1])
     layout = torch.channels_last if layout_name == 'channels_last' else torch.contiguous_format
-    best_model = copy.deepcopy(vb.fast).to(memory_format=layout)
+    dtype = next(t for t in dtypes if _TYPE_NAMES[t] == type_name)
+    best_model, x = copy.deepcopy(vb.fast).to(memory_format=layout, dtype=dtype), x.to(dtype)
     plain_model = vb.model                                                   # as trained: no folded norms, contiguous
     def plain():
         plain_model.eval()
@@ -114,17 +119,18 @@ def bench_embeddings(photos, # photo files (as uploaded, or cleaned)
     cos = (plain_out * ours_out).sum(1) / np.linalg.norm(plain_out, axis=1) / np.linalg.norm(ours_out, axis=1)
     return dict(photos=len(paths), backbone=s['backbone'], threads=torch.get_num_threads(), plain_per_s=per_s['plain'],
                 ours_per_s=per_s['ours'], speedup=per_s['ours'] / per_s['plain'], ceiling_per_s=per_s['ceiling'], ceiling_layout=layout_name,
-                ceiling_batch=bs, share_of_ceiling=per_s['ours'] / per_s['ceiling'], min_cosine=float(cos.min()),
-                ceiling_table={f'{k[0]} batch {k[1]}': v for k, v in table.items()})
+                ceiling_batch=bs, ceiling_type=type_name, ours_type=_TYPE_NAMES[vb.dtype], share_of_ceiling=per_s['ours'] / per_s['ceiling'], min_cosine=float(cos.min()),
+                ceiling_table={f'{k[0]} {k[1]} batch {k[2]}': v for k, v in table.items()})
 
 def format_embeddings_bench(r:dict) -> str:
     "The figures of `bench_embeddings`, as a reader wants them"
+    rows = [('plain loop (one at a time, fp32, no inference_mode)', r['plain_per_s'], ''),
+            (f"VisionBundle.embed_files ({r['ours_type']})", r['ours_per_s'], f"{r['speedup']:.1f}× the plain loop"),
+            (f"ceiling (network alone, {r['ceiling_type']}, {r['ceiling_layout']}, batch {r['ceiling_batch']})", r['ceiling_per_s'],
+             f"ours reaches {r['share_of_ceiling']:.0%} of it")]
     return (f"{r['photos']} photos to {r['backbone']} embeddings on {r['threads']} threads\n"
-            f"  plain loop (one at a time, fp32, no inference_mode): {r['plain_per_s']:6.1f} photos/s\n"
-            f"  VisionBundle.embed_files:                          {r['ours_per_s']:6.1f} photos/s   {r['speedup']:.1f}× the plain loop\n"
-            f"  ceiling (network alone, {r['ceiling_layout']}, batch {r['ceiling_batch']}):{' ' * max(0, 11 - len(r['ceiling_layout']) - len(str(r['ceiling_batch'])))}"
-            f"{r['ceiling_per_s']:6.1f} photos/s   ours reaches {r['share_of_ceiling']:.0%} of it\n"
-            f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
+            + ''.join(f"  {name + ':':58s}{v:6.1f} photos/s   {note}".rstrip() + '\n' for name, v, note in rows)
+            + f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
 
 # %% ../nbs/14_benchmarks.ipynb #3c39ea2c
 def bench_vision(data:Path|str, # a data folder with cleaned products and cleaned photos
@@ -144,8 +150,21 @@ def bench_vision(data:Path|str, # a data folder with cleaned products and cleane
         wall = time.perf_counter() - t
         if r.returncode: raise RRError(f"rr train-vision failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
         peak_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20         # kB on Linux; the largest child so far
-        meta = load_checkpoint(next((d/'models').glob('vision_*/bundle.pt')))
-    return dict(wall_s=wall, peak_rss_gb=peak_gb, output=r.stdout, **{k: meta[k] for k in ('backbone', 'classes', 'metrics', 'history')})
+        bundle = next((d/'models').glob('vision_*/bundle.pt'))
+        meta, from_files = load_checkpoint(bundle), _bundle_on_test_photos(d, bundle)
+    return dict(wall_s=wall, peak_rss_gb=peak_gb, output=r.stdout, from_files=from_files,
+                **{k: meta[k] for k in ('backbone', 'classes', 'metrics', 'history')})
+
+def _bundle_on_test_photos(data:Path, bundle:Path) -> dict:
+    "The exported bundle's accuracy on the test photos, from their files: in float32, and in the number type inference uses here"
+    from recommendation_ranking.dataset import labelled_photos
+    lp = labelled_photos(data)
+    test = lp[lp['part'] == 'test']
+    y, pred = test['label'].to_numpy(), {}
+    for name in dict.fromkeys(['fp32', _TYPE_NAMES[inference_dtype()]]):
+        pred[name] = VisionBundle(bundle, name).predict_files(list(test['path'])).argmax(1)
+    return {'accuracy': {k: float((v == y).mean()) for k, v in pred.items()},
+            'same_category': float((pred['fp32'] == pred[name]).mean()), 'type': name}
 
 def format_vision_bench(r:dict) -> str:
     "The figures of `bench_vision`, as a reader wants them"
@@ -157,4 +176,7 @@ def format_vision_bench(r:dict) -> str:
             f"of each top {', '.join(format(b['valid_accuracy'], '.1%') for b in best)}, of the ensemble {r['metrics']['valid_accuracy']:.1%}\n"
             f"  test part, {t['n']:,} photos: accuracy {t['accuracy']:.1%}, macro-F1 {t['macro_f1']:.3f} (most common category: {t['majority_accuracy']:.1%})\n"
             f"  from cleaned photos to the bundle: {r['wall_s'] / 60:.1f} min; peak memory {r['peak_rss_gb']:.2f} GB\n"
+            f"  the exported bundle on the test photos, from their files: accuracy "
+            + ', '.join(f"{v:.1%} in {k}" for k, v in r['from_files']['accuracy'].items())
+            + f" (the same category for {r['from_files']['same_category']:.1%} of photos)\n"
             f"  accuracy per category:\n" + '\n'.join(f"    {k[:40]:40s} {v:6.1%}" for k, v in per))

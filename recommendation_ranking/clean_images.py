@@ -42,6 +42,7 @@ def clean_image(img:Image.Image, # a photo, in any mode
     "`img` upright (EXIF), in RGB, fitted inside a black `size`×`size` square, centred, aspect kept"
     if any('exif' in str(k).lower() for k in img.info): img = ImageOps.exif_transpose(img)   # parsing EXIF only where there is some
     img = to_rgb(img)
+    if img.size == (size, size): return img.copy()                             # already the square: nothing to fit
     fw, fh = fitted_size(*img.size, size)
     out = Image.new('RGB', (size, size), (0, 0, 0))
     out.paste(img.resize((fw, fh), Image.Resampling.LANCZOS, reducing_gap=1.0), ((size - fw) // 2, (size - fh) // 2))

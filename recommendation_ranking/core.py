@@ -10,18 +10,20 @@ import yaml
 from fastcore.xdg import xdg_config_home
 
 # %% auto #0
-__all__ = ['SETTINGS_KEYS', 'DEFAULT_SETTINGS', 'RDS_KEYS', 'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings',
-           'data_dir', 'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'format_failures',
-           'files_fingerprint', 'frame_fingerprint', 'credentials_file', 'Credentials', 'load_credentials',
-           'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
+__all__ = ['SETTINGS_KEYS', 'SETTINGS_CHOICES', 'DEFAULT_SETTINGS', 'RDS_KEYS', 'CREDENTIAL_KEYS', 'RRError', 'settings_file',
+           'load_settings', 'data_dir', 'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar',
+           'format_failures', 'files_fingerprint', 'frame_fingerprint', 'credentials_file', 'Credentials',
+           'load_credentials', 'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
 
 # %% ../nbs/00_core.ipynb #fcc4b9f7
 class RRError(Exception):
     "A mistake in the user's input or environment, reported in one line without a traceback"
 
 # %% ../nbs/00_core.ipynb #1ba0a176
-SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int}
-DEFAULT_SETTINGS = {'data_dir': 'data', 'products_table': 'products', 'images_table': 'images', 'image_size': 256}
+SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str}
+SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16')}
+DEFAULT_SETTINGS = {'data_dir': 'data', 'products_table': 'products', 'images_table': 'images', 'image_size': 256,
+                    'inference_precision': 'auto'}
 
 def settings_file() -> Path:
     "Where the settings file is: `RR_SETTINGS`, else the user's config folder"
@@ -52,6 +54,7 @@ def load_settings(path:Path|str|None=None, # the settings file; `settings_file()
     for k,v in _read_yaml_mapping(path).items():
         if k not in SETTINGS_KEYS: raise RRError(f"{path}: unknown key {k!r} (known: {', '.join(SETTINGS_KEYS)})")
         if not isinstance(v, SETTINGS_KEYS[k]): raise RRError(f"{path}: key {k!r} must be a {SETTINGS_KEYS[k].__name__}, got {v!r}")
+        if v not in SETTINGS_CHOICES.get(k, (v,)): raise RRError(f"{path}: key {k!r} must be one of {', '.join(SETTINGS_CHOICES[k])}, got {v!r}")
         res[k] = v
     return res
 

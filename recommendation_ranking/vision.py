@@ -18,9 +18,9 @@ from functools import partial
 from .data import train_transform
 
 # %% auto #0
-__all__ = ['VISION_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'normalised', 'prefetched_batches', 'cache_trunk_maps',
-           'save_checkpoint', 'load_checkpoint', 'train_vision_model', 'fold_batch_norms', 'export_bundle',
-           'VisionBundle', 'load_vision_bundle', 'predict_category', 'image_embedding']
+__all__ = ['VISION_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'input_batch', 'prefetched_batches', 'cache_trunk_maps',
+           'save_checkpoint', 'load_checkpoint', 'train_vision_model', 'fold_batch_norms', 'inference_dtype',
+           'export_bundle', 'VisionBundle', 'load_vision_bundle', 'predict_category', 'image_embedding']
 
 # %% ../nbs/07b_vision.ipynb #4559d0e9
 class Trunk(nn.Module):
@@ -52,27 +52,33 @@ class VisionModel(nn.Module):
         "The layers before the classifiers, side by side"
         maps = self.trunk(x); return torch.cat([t.embed(maps) for t in self.tops], 1)
     def forward(self, x):
-        maps = self.trunk(x); return torch.stack([t(maps).softmax(-1) for t in self.tops]).mean(0)
+        maps = self.trunk(x); return torch.stack([t(maps).float().softmax(-1) for t in self.tops]).mean(0)
 
 # %% ../nbs/07b_vision.ipynb #441a3493
-def _photo_pixels(photo, # a photo file, or a PIL image
+def _photo_pixels(photo:str, # a clean photo file
                   size:int, # the network's input size
-                  photo_size:int|None=None, # clean it first (as the cleaning step does, to this size); None: it is clean
                  ) -> np.ndarray:
-    "A photo as `size`×`size` RGB bytes, (height, width, channel); JPEGs are decoded at the smallest scale that suffices"
-    with (Image.open(photo) if isinstance(photo, (str, Path)) else nullcontext(photo)) as im:
-        if photo_size:
-            if im.format == 'JPEG': im.draft('RGB', fitted_size(*im.size, photo_size))
-            im = clean_image(im, photo_size)
-        else:
-            im.draft('RGB', (size, size)); im = im.convert('RGB')
+    "A clean photo as `size`×`size` RGB bytes, (height, width, channel), resized by Pillow as `data.eval_transform` does"
+    with Image.open(photo) as im:
+        im.draft('RGB', (size, size)); im = im.convert('RGB')
         return np.asarray(im if im.size == (size, size) else im.resize((size, size), Image.Resampling.BICUBIC))
 
-def normalised(pixels:np.ndarray, # photos as bytes, `(n, H, W, 3)`
-               mean, std) -> torch.Tensor:
-    "A batch of photos as the backbone's input: float, normalised, and channels-last in memory (no copy to reorder)"
-    x = torch.from_numpy(np.ascontiguousarray(pixels)).permute(0, 3, 1, 2).float().div_(255)
-    return x.sub_(torch.tensor(mean).view(1, 3, 1, 1)).div_(torch.tensor(std).view(1, 3, 1, 1))
+def _photo_square(photo, # a photo file, or a PIL image
+                  photo_size:int, # the side of the clean square
+                 ) -> np.ndarray:
+    "A photo as the cleaning step makes it: RGB bytes `(photo_size, photo_size, 3)`; JPEGs decoded at the smallest scale that suffices"
+    with (Image.open(photo) if isinstance(photo, (str, Path)) else nullcontext(photo)) as im:
+        if im.format == 'JPEG': im.draft('RGB', fitted_size(*im.size, photo_size))
+        return np.asarray(clean_image(im, photo_size))
+
+def input_batch(pixels:np.ndarray, # photos as bytes, `(n, H, W, 3)`, all of one size
+                mean, std, size:int|None=None, # resize them to `size`×`size` first (antialiased bicubic, the whole batch at once)
+                dtype=torch.float32) -> torch.Tensor:
+    "A batch of photos as the backbone's input: normalised, channels-last in memory (no copy to reorder), in `dtype`"
+    x = torch.from_numpy(np.ascontiguousarray(pixels)).permute(0, 3, 1, 2)
+    if size and x.shape[-2:] != (size, size): x = nn.functional.interpolate(x, size=(size, size), mode='bicubic', antialias=True)
+    x = x.float().div_(255).sub_(torch.tensor(mean).view(1, 3, 1, 1)).div_(torch.tensor(std).view(1, 3, 1, 1))
+    return x.to(dtype).contiguous(memory_format=torch.channels_last)
 
 def prefetched_batches(paths:list, load, # a function from a path to an array, e.g. `_photo_pixels` at a size
                        batch_size:int=4, ahead:int=2):
@@ -122,7 +128,7 @@ def cache_trunk_maps(paths, # cleaned photo files
                     x = torch.from_numpy(batch.reshape(-1, 3, size, size)).contiguous(memory_format=torch.channels_last)
                     out[i:i + len(batch)] = trunk(x).numpy().reshape(len(batch), n_views, *shape)
                 else:
-                    x = normalised(batch, spec['mean'], spec['std'])
+                    x = input_batch(batch, spec['mean'], spec['std'])
                     out[i:i + len(x), 0] = trunk(x).numpy()
                     out[i:i + len(x), 1] = trunk(x.flip(-1).contiguous(memory_format=torch.channels_last)).numpy()
                 i += len(batch); bar.update(len(batch))
@@ -267,6 +273,16 @@ def fold_batch_norms(model:nn.Module) -> nn.Module:
             setattr(parent, name, nn.Sequential(bn.drop, bn.act) if hasattr(bn, 'act') else nn.Identity())
     return model
 
+# %% ../nbs/07b_vision.ipynb #f9fcc081
+def inference_dtype(precision:str='auto', # 'fp32', 'bf16', or 'auto': bf16 where the CPU has bfloat16 instructions
+                   ) -> torch.dtype:
+    "The number type the inference network runs in"
+    if precision == 'auto':
+        native = any(getattr(torch.cpu, f, lambda: False)() for f in ('_is_avx512_bf16_supported', '_is_amx_tile_supported'))
+        precision = 'bf16' if native else 'fp32'
+    if precision not in ('fp32', 'bf16'): raise RRError(f"inference precision {precision!r}: use 'auto', 'fp32' or 'bf16'")
+    return torch.bfloat16 if precision == 'bf16' else torch.float32
+
 # %% ../nbs/07b_vision.ipynb #54e0873a
 def export_bundle(tops:list, path:Path|str, **meta) -> Path:
     "Save the full network (pretrained trunk and the trained `tops`) with `meta` as an inference bundle"
@@ -278,7 +294,8 @@ def export_bundle(tops:list, path:Path|str, **meta) -> Path:
 
 class VisionBundle:
     "A trained vision model, ready to predict a category and to embed a photo"
-    def __init__(self, path:Path|str):
+    def __init__(self, path:Path|str,
+                 precision:str|None=None): # 'auto', 'fp32' or 'bf16' (see `inference_dtype`); the setting `inference_precision` when None
         st = load_checkpoint(path)
         n_tops = sum(k.startswith('tops.') and k.endswith('.classifier.weight') for k in st.get('model', {}))
         if not n_tops: raise RRError(f"{path}: not a vision bundle of this version; run `rr train-vision` again")
@@ -286,30 +303,43 @@ class VisionBundle:
         self.classes, self.sizes = st['classes'], st.get('sizes', [st['input_size']])
         self.model = VisionModel(efficientnet_lite0(pretrained=False), len(self.classes), st['n_blocks'], n_tops).eval()
         self.model.load_state_dict(st['model'])                                    # the network as trained
-        self.fast = fold_batch_norms(copy.deepcopy(self.model)).to(memory_format=torch.channels_last)   # the same, for inference
+        self.dtype = inference_dtype(precision or load_settings()['inference_precision'])
+        self.fast = fold_batch_norms(copy.deepcopy(self.model)).to(memory_format=torch.channels_last, dtype=self.dtype)  # for inference
+    def run(self, x:torch.Tensor, embed:bool=False) -> torch.Tensor:
+        "The inference network on normalised photos `x`, in the bundle's number type: class probabilities, or embeddings; float32 out"
+        x = x.to(self.dtype)
+        return (self.fast.embed(x) if embed else self.fast(x)).float()
     def tensor(self, photo, size:int|None=None) -> torch.Tensor:
         "A raw photo (a path or a PIL image) cleaned and normalised at input `size` (the backbone's when None), as a batch of one"
-        pixels = _photo_pixels(photo, size or self.meta['input_size'], self.meta['photo_size'])
-        return normalised(pixels[None], self.meta['mean'], self.meta['std'])
+        s = self.meta
+        return input_batch(_photo_square(photo, s['photo_size'])[None], s['mean'], s['std'], size or s['input_size'])
     @torch.inference_mode()
+    def predict_files(self, photos, # photo files (raw or cleaned) or PIL images
+                      batch_size:int=4) -> np.ndarray:
+        "Class probabilities `(n, classes)`: the tops' average over every input size and the mirror image; decoded on a thread"
+        s, out, i = self.meta, np.zeros((len(photos), len(self.classes)), np.float32), 0
+        for squares in prefetched_batches(list(photos), partial(_photo_square, photo_size=s['photo_size']), batch_size):
+            for size in self.sizes:
+                x = input_batch(squares, s['mean'], s['std'], size, self.dtype)
+                out[i:i + len(x)] += (self.run(x) + self.run(x.flip(-1).contiguous(memory_format=torch.channels_last))).numpy()
+            i += len(squares)
+        return out / (2 * len(self.sizes))
     def predict_category(self, photo) -> tuple[str, float]:
-        "The main category of a raw photo, and its probability: the tops' average over every input size and the mirror image"
-        img = Image.fromarray(_photo_pixels(photo, self.meta['photo_size'], self.meta['photo_size']))
-        xs = [self.tensor(img, s) for s in self.sizes]
-        p = sum(self.fast(x) + self.fast(x.flip(-1).contiguous(memory_format=torch.channels_last)) for x in xs)[0] / (2 * len(xs))
+        "The main category of a raw photo, and its probability"
+        p = self.predict_files([photo], 1)[0]
         return self.classes[int(p.argmax())], float(p.max())
     @torch.inference_mode()
     def image_embedding(self, photo) -> np.ndarray:
         "The embedding of a raw photo: the layers before the classifiers"
-        return self.fast.embed(self.tensor(photo))[0].numpy()
+        return self.run(self.tensor(photo), embed=True)[0].numpy()
     @torch.inference_mode()
     def embed_files(self, paths, # photo files, raw or cleaned
-                    batch_size:int=8) -> np.ndarray:
-        "Embeddings of many photos: decoded (at a reduced scale) and cleaned on a thread while the network runs, 8 at a time in channels-last layout"
+                    batch_size:int=4) -> np.ndarray:
+        "Embeddings of many photos: decoded (at a reduced scale) and cleaned on a thread while the network runs, 4 at a time"
         s, out, i = self.meta, np.zeros((len(paths), self.model.embed_dim), np.float32), 0
-        load = partial(_photo_pixels, size=s['input_size'], photo_size=s['photo_size'])
-        for pixels in prefetched_batches([str(p) for p in paths], load, batch_size):
-            out[i:i + len(pixels)] = self.fast.embed(normalised(pixels, s['mean'], s['std'])).numpy(); i += len(pixels)
+        for squares in prefetched_batches(list(paths), partial(_photo_square, photo_size=s['photo_size']), batch_size):
+            x = input_batch(squares, s['mean'], s['std'], s['input_size'], self.dtype)
+            out[i:i + len(x)] = self.run(x, embed=True).numpy(); i += len(x)
         return out
 
 # %% ../nbs/07b_vision.ipynb #5a1cef35
@@ -319,8 +349,9 @@ def load_vision_bundle(path:Path|str|None=None) -> VisionBundle:
     "The inference bundle at `path` (default: the data folder's EfficientNet-Lite0 model), loaded once"
     path = Path(path) if path else data_dir()/'models'/'vision_efficientnet_lite0'/'bundle.pt'
     if not path.exists(): raise RRError(f"{path}: no vision model yet; run `rr train-vision` first")
-    key = (str(path), path.stat().st_mtime)
-    if key not in _bundles: _bundles[key] = VisionBundle(path)
+    precision = load_settings()['inference_precision']
+    key = (str(path), path.stat().st_mtime, precision)
+    if key not in _bundles: _bundles[key] = VisionBundle(path, precision)
     return _bundles[key]
 
 def predict_category(photo, # a raw photo: a file path or a PIL image
