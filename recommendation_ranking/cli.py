@@ -208,7 +208,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--resume', action='store_true', help='continue from the last checkpoint')
     s.add_argument('--epochs', type=int, help='epochs (default: 10)')
     s.add_argument('--optimizer', choices=['adamw', 'sgd'], help='optimiser (default: adamw)')
-    s.add_argument('--lr', type=float, help='peak learning rate (default: 0.001)')
+    s.add_argument('--lr', type=float, help='peak learning rate (default: 0.001 with adamw, 0.02 with sgd)')
     s.add_argument('--patience', type=int, help='epochs without a better validation accuracy before stopping (default: 3)')
     s.add_argument('--tops', dest='n_tops', type=int, help='tops trained, each from its own seed, and averaged (default: 3)')
     s = cmd('bench', _cmd_bench, 'run a benchmark and print its figures', creds=False)

@@ -18,9 +18,10 @@ from functools import partial
 from .data import train_transform
 
 # %% auto #0
-__all__ = ['VISION_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'input_batch', 'prefetched_batches', 'cache_trunk_maps',
-           'save_checkpoint', 'load_checkpoint', 'train_vision_model', 'fold_batch_norms', 'inference_dtype',
-           'export_bundle', 'VisionBundle', 'load_vision_bundle', 'predict_category', 'image_embedding']
+__all__ = ['VISION_DEFAULTS', 'OPTIMIZER_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'input_batch', 'prefetched_batches',
+           'cache_trunk_maps', 'save_checkpoint', 'load_checkpoint', 'train_vision_model', 'fold_batch_norms',
+           'inference_dtype', 'export_bundle', 'VisionBundle', 'load_vision_bundle', 'predict_category',
+           'image_embedding']
 
 # %% ../nbs/07b_vision.ipynb #4559d0e9
 class Trunk(nn.Module):
@@ -151,13 +152,16 @@ def load_checkpoint(path:Path|str, expect:dict|None=None) -> dict:
     return state
 
 # %% ../nbs/07b_vision.ipynb #4a20febb
-VISION_DEFAULTS = dict(epochs=10, batch_size=64, lr=1e-3, weight_decay=0.05, optimizer='adamw', momentum=0.9,
+VISION_DEFAULTS = dict(epochs=10, batch_size=64, optimizer='adamw', momentum=0.9,
                        label_smoothing=0.1, dropout=0.3, patience=3, seed=0, n_blocks=6, n_tops=3, sizes=[224, 256], crop_views=2)
+OPTIMIZER_DEFAULTS = {'adamw': dict(lr=1e-3, weight_decay=0.05),   # decoupled weight decay
+                      'sgd': dict(lr=0.02, weight_decay=5e-4)}     # an L2 penalty: 0.05 would swamp the gradient
 
 def _optimizer(params, c:dict):
+    if c['optimizer'] not in OPTIMIZER_DEFAULTS: raise RRError(f"optimizer {c['optimizer']!r}: use 'adamw' or 'sgd'")
+    c = {**OPTIMIZER_DEFAULTS[c['optimizer']], **{k: v for k, v in c.items() if v is not None}}
     if c['optimizer'] == 'sgd': return torch.optim.SGD(params, lr=c['lr'], momentum=c['momentum'], weight_decay=c['weight_decay'])
-    if c['optimizer'] == 'adamw': return torch.optim.AdamW(params, lr=c['lr'], weight_decay=c['weight_decay'])
-    raise RRError(f"optimizer {c['optimizer']!r}: use 'adamw' or 'sgd'")
+    return torch.optim.AdamW(params, lr=c['lr'], weight_decay=c['weight_decay'])
 
 @torch.inference_mode()
 def _probabilities(top:Top, maps:list, idx:np.ndarray, batch:int=256) -> torch.Tensor:
@@ -183,7 +187,7 @@ def _train_top(i:int, run:Path, maps:list, crops, y:torch.Tensor, tr, va, c:dict
     torch.manual_seed(seed)
     top = Top(efficientnet_lite0(), len(what['classes']), c['n_blocks'], c['dropout'])
     opt = _optimizer(top.parameters(), c)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=c['lr'], total_steps=c['epochs'] * -(-len(tr) // c['batch_size']), pct_start=0.15)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=opt.defaults['lr'], total_steps=c['epochs'] * -(-len(tr) // c['batch_size']), pct_start=0.15)
     g = torch.Generator().manual_seed(seed)
     start, history, best_acc, stale = 0, [], -1.0, 0
     if resume and ck.exists():
