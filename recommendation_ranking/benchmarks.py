@@ -13,7 +13,7 @@ from .core import *
 from .clean_images import clean_image, clean_image_folder, fitted_size
 import torch
 from .data import eval_transform
-from .vision import load_checkpoint, load_vision_bundle, input_batch, _photo_square, VisionBundle, inference_dtype
+from .vision import load_checkpoint, load_vision_bundle, input_batch, _photo_square, VisionBundle, inference_dtype, PRECISIONS
 
 # %% auto #0
 __all__ = ['bench_clean_images', 'format_clean_images_bench', 'bench_embeddings', 'format_embeddings_bench', 'bench_vision',
@@ -77,7 +77,7 @@ def format_clean_images_bench(r:dict) -> str:
 def _network_alone(model, x:torch.Tensor, batch_size:int, layout) -> None:
     for i in range(0, len(x), batch_size): model.embed(x[i:i + batch_size].contiguous(memory_format=layout))
 
-_TYPE_NAMES = {torch.float32: 'fp32', torch.bfloat16: 'bf16'}
+_TYPE_NAMES = {v: k for k, v in PRECISIONS.items()}     # torch.bfloat16: 'bf16'
 
 def _ceiling_table(model, x:torch.Tensor, batch_sizes, dtypes) -> dict:
     "Photos per second of `model.embed` on tensors `x` already in memory, for each number type, memory layout and batch size"
@@ -160,11 +160,10 @@ def _bundle_on_test_photos(data:Path, bundle:Path) -> dict:
     from recommendation_ranking.dataset import labelled_photos
     lp = labelled_photos(data)
     test = lp[lp['part'] == 'test']
-    y, pred = test['label'].to_numpy(), {}
-    for name in dict.fromkeys(['fp32', _TYPE_NAMES[inference_dtype()]]):
-        pred[name] = VisionBundle(bundle, name).predict_files(list(test['path'])).argmax(1)
+    y, here = test['label'].to_numpy(), _TYPE_NAMES[inference_dtype()]
+    pred = {name: VisionBundle(bundle, name).predict_files(list(test['path'])).argmax(1) for name in dict.fromkeys(['fp32', here])}
     return {'accuracy': {k: float((v == y).mean()) for k, v in pred.items()},
-            'same_category': float((pred['fp32'] == pred[name]).mean()), 'type': name}
+            'same_category': float((pred['fp32'] == pred[here]).mean()), 'type': here}
 
 def format_vision_bench(r:dict) -> str:
     "The figures of `bench_vision`, as a reader wants them"

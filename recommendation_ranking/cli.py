@@ -215,8 +215,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('name', choices=['clean-images', 'embeddings', 'vision'], help='clean-images: photos/s against the plain PIL loop and '
                    'the decode limit; embeddings: photos/s from JPEG files to vectors against the plain loop and the network alone; '
                    'vision: train the vision model from the cleaned photos in a scratch folder: test figures, wall time, peak memory')
-    s.add_argument('--src', metavar='DIR', help='the photos to use (default: <data>/images_raw for clean-images, '
-                   'and embeddings)')
+    s.add_argument('--src', metavar='DIR', help='clean-images and embeddings: the photos to use (default: <data>/images_raw)')
     s.add_argument('--n', type=int, default=400, help='embeddings: how many photos (default: 400)')
     s.add_argument('--bundle', metavar='FILE', help="embeddings: the vision bundle (default: the data folder's)")
     s.add_argument('--epochs', type=int, help='vision: epochs (default: as `rr train-vision`)')

@@ -18,10 +18,10 @@ from functools import partial
 from .data import train_transform
 
 # %% auto #0
-__all__ = ['VISION_DEFAULTS', 'OPTIMIZER_DEFAULTS', 'Trunk', 'Top', 'VisionModel', 'input_batch', 'prefetched_batches',
-           'cache_trunk_maps', 'save_checkpoint', 'load_checkpoint', 'train_vision_model', 'fold_batch_norms',
-           'inference_dtype', 'export_bundle', 'VisionBundle', 'load_vision_bundle', 'predict_category',
-           'image_embedding']
+__all__ = ['VISION_DEFAULTS', 'OPTIMIZER_DEFAULTS', 'PRECISIONS', 'Trunk', 'Top', 'VisionModel', 'input_batch',
+           'prefetched_batches', 'cache_trunk_maps', 'save_checkpoint', 'load_checkpoint', 'train_vision_model',
+           'fold_batch_norms', 'inference_dtype', 'export_bundle', 'VisionBundle', 'load_vision_bundle',
+           'predict_category', 'image_embedding']
 
 # %% ../nbs/07b_vision.ipynb #4559d0e9
 class Trunk(nn.Module):
@@ -159,7 +159,7 @@ OPTIMIZER_DEFAULTS = {'adamw': dict(lr=1e-3, weight_decay=0.05),   # decoupled w
 
 def _optimizer(params, c:dict):
     if c['optimizer'] not in OPTIMIZER_DEFAULTS: raise RRError(f"optimizer {c['optimizer']!r}: use 'adamw' or 'sgd'")
-    c = {**OPTIMIZER_DEFAULTS[c['optimizer']], **{k: v for k, v in c.items() if v is not None}}
+    c = {**OPTIMIZER_DEFAULTS[c['optimizer']], **c}
     if c['optimizer'] == 'sgd': return torch.optim.SGD(params, lr=c['lr'], momentum=c['momentum'], weight_decay=c['weight_decay'])
     return torch.optim.AdamW(params, lr=c['lr'], weight_decay=c['weight_decay'])
 
@@ -278,14 +278,16 @@ def fold_batch_norms(model:nn.Module) -> nn.Module:
     return model
 
 # %% ../nbs/07b_vision.ipynb #f9fcc081
+PRECISIONS = {'fp32': torch.float32, 'bf16': torch.bfloat16}
+
 def inference_dtype(precision:str='auto', # 'fp32', 'bf16', or 'auto': bf16 where the CPU has bfloat16 instructions
                    ) -> torch.dtype:
     "The number type the inference network runs in"
     if precision == 'auto':
         native = any(getattr(torch.cpu, f, lambda: False)() for f in ('_is_avx512_bf16_supported', '_is_amx_tile_supported'))
         precision = 'bf16' if native else 'fp32'
-    if precision not in ('fp32', 'bf16'): raise RRError(f"inference precision {precision!r}: use 'auto', 'fp32' or 'bf16'")
-    return torch.bfloat16 if precision == 'bf16' else torch.float32
+    if precision not in PRECISIONS: raise RRError(f"inference precision {precision!r}: use 'auto', 'fp32' or 'bf16'")
+    return PRECISIONS[precision]
 
 # %% ../nbs/07b_vision.ipynb #54e0873a
 def export_bundle(tops:list, path:Path|str, **meta) -> Path:
