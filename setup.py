@@ -41,7 +41,7 @@ setuptools.setup(
     ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + (['License :: ' + lic[1] ] if lic[1] else []),
     url = cfg['git_url'],
     project_urls = project_urls,
-    packages = setuptools.find_packages(),
+    packages = setuptools.find_packages(exclude=['recommendation_ranking.dev', 'recommendation_ranking.dev.*']),   # developer tooling stays out of the wheel
     include_package_data = True,
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements },

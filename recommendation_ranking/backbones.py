@@ -19,6 +19,7 @@ def resnet50_weights_file() -> Path:
     w = torchvision.models.ResNet50_Weights.IMAGENET1K_V2
     return Path(torch.hub.get_dir())/'checkpoints'/Path(w.url).name
 
+# %% ../nbs/07a_backbones.ipynb #8159d321
 def resnet50_classifier(n_classes:int=13, # the main categories
                         pretrained:bool=True, # ImageNet weights (`ResNet50_Weights.IMAGENET1K_V2`); random when False
                         hidden:int=256, download:bool=True, # fetch the weights when they are not in `$TORCH_HOME` yet

@@ -7,37 +7,39 @@ from __future__ import annotations
 import copy, os, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Annotated, Literal
 import numpy as np
 from PIL import Image
 from .core import *
-from .clean_images import clean_image, clean_image_folder, fitted_size
+from fastcore.xtras import modified_env
+from .clean_images import clean_image, clean_image_folder, clean_pixels, decode_photo
 import torch
-from .data import eval_transform
-from .vision import load_checkpoint, load_vision_bundle, input_batch, _photo_square, VisionBundle, inference_dtype, PRECISIONS
+from .data.loaders import eval_transform
+from .data.split import labelled_photos
+from .vision.model import input_batch, load_checkpoint
+from .vision.inference import load_vision_bundle, VisionBundle, inference_dtype, PRECISIONS
 
 # %% auto #0
 __all__ = ['bench_clean_images', 'format_clean_images_bench', 'bench_embeddings', 'format_embeddings_bench', 'bench_vision',
-           'format_vision_bench']
+           'format_vision_bench', 'bench_command']
 
 # %% ../nbs/14_benchmarks.ipynb #c94130c8
 def _plain_clean(src:Path, dst:Path, size:int):
+    "The plain way to clean one photo: decoded at full size, pasted on a black square, resized, saved"
     im = Image.open(src).convert('RGB')
     side = max(im.size)
-    sq = Image.new('RGB', (side, side)); sq.paste(im, ((side - im.size[0]) // 2, (side - im.size[1]) // 2))
-    sq.resize((size, size)).save(dst, 'JPEG', quality=90)
-
-def _decode_reduced(src:Path, size:int):
-    with Image.open(src) as im:
-        if im.format == 'JPEG': im.draft('RGB', fitted_size(*im.size, size))
-        im.load()
-
-def _best_time(f, repeats:int) -> float:
-    ts = []
-    for _ in range(repeats):
-        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    return min(ts)
+    square = Image.new('RGB', (side, side)); square.paste(im, ((side - im.size[0]) // 2, (side - im.size[1]) // 2))
+    square.resize((size, size)).save(dst, 'JPEG', quality=90)
 
 # %% ../nbs/14_benchmarks.ipynb #277eadc2
+def _best_time(work, repeats:int) -> float:
+    "The shortest of `repeats` runs of `work()`, in seconds"
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter(); work(); times.append(time.perf_counter() - start)
+    return min(times)
+
+# %% ../nbs/14_benchmarks.ipynb #3d480c26
 def bench_clean_images(src:Path|str, # a folder of raw photos
                        size:int=256, n_workers:int|None=None, repeats:int=3) -> dict:
     "Photos per second of the plain loop, of `clean_image_folder` and of decoding alone, and how alike the outputs are"
@@ -50,13 +52,9 @@ def bench_clean_images(src:Path|str, # a folder of raw photos
         def ours():
             for o in (d/'ours').glob('*/*.jpg'): o.unlink()
             clean_image_folder(src, d/'ours', size, n_workers)
-        old = os.environ.get('RR_PROGRESS'); os.environ['RR_PROGRESS'] = '0'
-        try: t_ours = _best_time(ours, repeats)
-        finally:
-            if old is None: os.environ.pop('RR_PROGRESS')
-            else: os.environ['RR_PROGRESS'] = old
+        with modified_env(RR_PROGRESS='0'): t_ours = _best_time(ours, repeats)
         with ThreadPoolExecutor(n_workers) as ex:
-            t_decode = _best_time(lambda: list(ex.map(lambda f: _decode_reduced(f, size), files)), repeats)
+            t_decode = _best_time(lambda: list(ex.map(lambda f: decode_photo(f, size).close(), files)), repeats)
         mad = np.mean([np.abs(np.asarray(Image.open(d/'plain'/f'{f.stem}.jpg'), dtype=np.int16)
                               - np.asarray(Image.open(d/'ours'/str(size)/f'{f.stem}.jpg'), dtype=np.int16)).mean() for f in files])
     n = len(files)
@@ -64,6 +62,7 @@ def bench_clean_images(src:Path|str, # a folder of raw photos
                speedup=t_plain/t_ours, share_of_limit=t_decode/t_ours, mean_abs_pixel_diff=float(mad))
     return res
 
+# %% ../nbs/14_benchmarks.ipynb #9bfbbbdd
 def format_clean_images_bench(r:dict) -> str:
     "The figures of `bench_clean_images`, as a reader wants them"
     return (f"{r['photos']} photos to {r['size']}×{r['size']} on {r['workers']} workers\n"
@@ -75,53 +74,61 @@ def format_clean_images_bench(r:dict) -> str:
 # %% ../nbs/14_benchmarks.ipynb #ba2627ea
 @torch.inference_mode()
 def _network_alone(model, x:torch.Tensor, batch_size:int, layout) -> None:
+    "Embed the tensors `x`, `batch_size` at a time in memory `layout`: the network's work alone"
     for i in range(0, len(x), batch_size): model.embed(x[i:i + batch_size].contiguous(memory_format=layout))
 
+# %% ../nbs/14_benchmarks.ipynb #78df628e
 _TYPE_NAMES = {v: k for k, v in PRECISIONS.items()}     # torch.bfloat16: 'bf16'
+_LAYOUTS = {'contiguous': torch.contiguous_format, 'channels_last': torch.channels_last}
 
 def _ceiling_table(model, x:torch.Tensor, batch_sizes, dtypes) -> dict:
     "Photos per second of `model.embed` on tensors `x` already in memory, for each number type, memory layout and batch size"
     res = {}
     for dtype in dtypes:
-        for layout, name in ((torch.contiguous_format, 'contiguous'), (torch.channels_last, 'channels_last')):
-            m, xd = copy.deepcopy(model).to(memory_format=layout, dtype=dtype), x.to(dtype)
+        for name, layout in _LAYOUTS.items():
+            typed_model, typed_x = copy.deepcopy(model).to(memory_format=layout, dtype=dtype), x.to(dtype)
             for bs in batch_sizes:
-                _network_alone(m, xd[:bs], bs, layout)                                  # warm-up
-                res[(_TYPE_NAMES[dtype], name, bs)] = len(x) / _best_time(lambda: _network_alone(m, xd, bs, layout), 1)
+                _network_alone(typed_model, typed_x[:bs], bs, layout)                                  # warm-up
+                res[(_TYPE_NAMES[dtype], name, bs)] = len(x) / _best_time(lambda: _network_alone(typed_model, typed_x, bs, layout), 1)
     return res
 
+# %% ../nbs/14_benchmarks.ipynb #a5b5c916
+def _plain_embeddings(bundle:VisionBundle, paths:list) -> np.ndarray:
+    "The plain way to embed photos: one at a time, decoded at full size, the network as trained, in fp32, no inference mode"
+    meta = bundle.meta
+    transform = eval_transform(meta['input_size'], meta['mean'], meta['std'])
+    bundle.model.eval()
+    return np.stack([bundle.model.embed(transform(clean_image(Image.open(p), meta['photo_size']))[None])[0].detach().numpy() for p in paths])
+
+# %% ../nbs/14_benchmarks.ipynb #2830a907
 def bench_embeddings(photos, # photo files (as uploaded, or cleaned)
                      bundle:Path|str|None=None, # a vision bundle; the data folder's when None
                      n:int=400, repeats:int=3, batch_sizes=(1, 2, 4, 8, 16, 32, 64)) -> dict:
     "Photos per second from photo files to embeddings: the plain loop, `VisionBundle`'s `embed_files`, and the network alone"
     paths = [str(p) for p in photos][:n]
     if not paths: raise RRError("no photos to embed")
-    vb = load_vision_bundle(bundle)
-    s, tf = vb.meta, eval_transform(vb.meta['input_size'], vb.meta['mean'], vb.meta['std'])
+    vision, meta = load_vision_bundle(bundle), load_vision_bundle(bundle).meta
     for p in paths: Path(p).read_bytes()                                     # warm the page cache for all
-    x = input_batch(np.stack([_photo_square(p, s['photo_size']) for p in paths]), s['mean'], s['std'], s['input_size'])
-    dtypes = dict.fromkeys([torch.float32, vb.dtype])                        # float32, and the bundle's own if it differs
-    table = _ceiling_table(vb.fast, x[:max(batch_sizes)], [b for b in batch_sizes if b <= len(x)], dtypes)
+    x = input_batch(np.stack([clean_pixels(p, meta['photo_size']) for p in paths]), meta['mean'], meta['std'], meta['input_size'])
+    dtypes = dict.fromkeys([torch.float32, vision.dtype])                    # float32, and the bundle's own if it differs
+    table = _ceiling_table(vision.fast, x[:max(batch_sizes)], [b for b in batch_sizes if b <= len(x)], dtypes)
     (type_name, layout_name, bs), _ = max(table.items(), key=lambda kv: kv[1])
-    layout = torch.channels_last if layout_name == 'channels_last' else torch.contiguous_format
-    dtype = next(t for t in dtypes if _TYPE_NAMES[t] == type_name)
-    best_model, x = copy.deepcopy(vb.fast).to(memory_format=layout, dtype=dtype), x.to(dtype)
-    plain_model = vb.model                                                   # as trained: no folded norms, contiguous
-    def plain():
-        plain_model.eval()
-        return np.stack([plain_model.embed(tf(clean_image(Image.open(p), s['photo_size']))[None])[0].detach().numpy() for p in paths])
-    times = {'plain': [], 'ours': [], 'ceiling': []}
-    for _ in range(repeats):
-        for k, f in (('plain', plain), ('ours', lambda: vb.embed_files(paths)), ('ceiling', lambda: _network_alone(best_model, x, bs, layout))):
-            t = time.perf_counter(); f(); times[k].append(time.perf_counter() - t)
-    plain_out, ours_out = plain(), vb.embed_files(paths)
+    layout, dtype = _LAYOUTS[layout_name], next(t for t in dtypes if _TYPE_NAMES[t] == type_name)
+    best_model, x = copy.deepcopy(vision.fast).to(memory_format=layout, dtype=dtype), x.to(dtype)
+    ways = {'plain': lambda: _plain_embeddings(vision, paths), 'ours': lambda: vision.embed_files(paths),
+            'ceiling': lambda: _network_alone(best_model, x, bs, layout)}
+    times = {k: [] for k in ways}
+    for _ in range(repeats):                                                  # in turns: a machine that slows down treats them alike
+        for k, work in ways.items(): times[k].append(_best_time(work, 1))
+    plain_out, ours_out = ways['plain'](), ways['ours']()
     per_s = {k: len(paths) / min(v) for k, v in times.items()}
     cos = (plain_out * ours_out).sum(1) / np.linalg.norm(plain_out, axis=1) / np.linalg.norm(ours_out, axis=1)
-    return dict(photos=len(paths), backbone=s['backbone'], threads=torch.get_num_threads(), plain_per_s=per_s['plain'],
+    return dict(photos=len(paths), backbone=meta['backbone'], threads=torch.get_num_threads(), plain_per_s=per_s['plain'],
                 ours_per_s=per_s['ours'], speedup=per_s['ours'] / per_s['plain'], ceiling_per_s=per_s['ceiling'], ceiling_layout=layout_name,
-                ceiling_batch=bs, ceiling_type=type_name, ours_type=_TYPE_NAMES[vb.dtype], share_of_ceiling=per_s['ours'] / per_s['ceiling'], min_cosine=float(cos.min()),
+                ceiling_batch=bs, ceiling_type=type_name, ours_type=_TYPE_NAMES[vision.dtype], share_of_ceiling=per_s['ours'] / per_s['ceiling'], min_cosine=float(cos.min()),
                 ceiling_table={f'{k[0]} {k[1]} batch {k[2]}': v for k, v in table.items()})
 
+# %% ../nbs/14_benchmarks.ipynb #a7faf3de
 def format_embeddings_bench(r:dict) -> str:
     "The figures of `bench_embeddings`, as a reader wants them"
     rows = [('plain loop (one at a time, fp32, no inference_mode)', r['plain_per_s'], ''),
@@ -133,38 +140,40 @@ def format_embeddings_bench(r:dict) -> str:
             + f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
 
 # %% ../nbs/14_benchmarks.ipynb #3c39ea2c
+def _bundle_on_test_photos(data:Path, bundle:Path) -> dict:
+    "The exported bundle's accuracy on the test photos, from their files: in float32, and in the number type inference uses here"
+    photos = labelled_photos(data)
+    test = photos[photos['part'] == 'test']
+    y, here = test['label'].to_numpy(), _TYPE_NAMES[inference_dtype()]
+    pred = {name: VisionBundle(bundle, name).predict_files(list(test['path'])).argmax(1) for name in dict.fromkeys(['fp32', here])}
+    return {'accuracy': {k: float((v == y).mean()) for k, v in pred.items()},
+            'same_category': float((pred['fp32'] == pred[here]).mean()), 'type': here}
+
+# %% ../nbs/14_benchmarks.ipynb #58b0c005
 def bench_vision(data:Path|str, # a data folder with cleaned products and cleaned photos
                  *options:str, # more `rr train-vision` options, e.g. '--epochs', '4'
                 ) -> dict:
     "Wall time, peak memory and test figures of `rr train-vision` from cleaned photos to the bundle, in a fresh process"
     import resource, subprocess, sys
-    data = Path(data)
-    if not (data/'products_table_clean.json').exists(): raise RRError(f"{data}: no cleaned products; run `rr clean-products` first")
+    data = DataFolder(data)
+    if not data.clean_products.exists(): raise RRError(f"{data.root}: no cleaned products; run `rr clean-products` first")
+    made_by_training = {data.cache.name, data.models.name, data.training_log('vision').parent.name}
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
-        for e in data.iterdir():
-            if e.name not in ('cache', 'models', 'runs'): (d/e.name).symlink_to(e.resolve())
+        for entry in data.root.iterdir():
+            if entry.name not in made_by_training: (d/entry.name).symlink_to(entry.resolve())
         t = time.perf_counter()
         r = subprocess.run([sys.executable, '-c', 'import sys; from recommendation_ranking.cli import main; sys.exit(main())',
                             'train-vision', *options], capture_output=True, text=True, env={**os.environ, 'RR_DATA': str(d), 'RR_PROGRESS': '0'})
         wall = time.perf_counter() - t
         if r.returncode: raise RRError(f"rr train-vision failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
         peak_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20         # kB on Linux; the largest child so far
-        bundle = next((d/'models').glob('vision_*/bundle.pt'))
+        bundle = DataFolder(d).training_run('vision_efficientnet_lite0')/'bundle.pt'
         meta, from_files = load_checkpoint(bundle), _bundle_on_test_photos(d, bundle)
     return dict(wall_s=wall, peak_rss_gb=peak_gb, output=r.stdout, from_files=from_files,
                 **{k: meta[k] for k in ('backbone', 'classes', 'metrics', 'history')})
 
-def _bundle_on_test_photos(data:Path, bundle:Path) -> dict:
-    "The exported bundle's accuracy on the test photos, from their files: in float32, and in the number type inference uses here"
-    from recommendation_ranking.dataset import labelled_photos
-    lp = labelled_photos(data)
-    test = lp[lp['part'] == 'test']
-    y, here = test['label'].to_numpy(), _TYPE_NAMES[inference_dtype()]
-    pred = {name: VisionBundle(bundle, name).predict_files(list(test['path'])).argmax(1) for name in dict.fromkeys(['fp32', here])}
-    return {'accuracy': {k: float((v == y).mean()) for k, v in pred.items()},
-            'same_category': float((pred['fp32'] == pred[here]).mean()), 'type': here}
-
+# %% ../nbs/14_benchmarks.ipynb #7effec09
 def format_vision_bench(r:dict) -> str:
     "The figures of `bench_vision`, as a reader wants them"
     t, h = r['metrics']['test'], r['history']
@@ -179,3 +188,19 @@ def format_vision_bench(r:dict) -> str:
             + ', '.join(f"{v:.1%} in {k}" for k, v in r['from_files']['accuracy'].items())
             + f" (the same category for {r['from_files']['same_category']:.1%} of photos)\n"
             f"  accuracy per category:\n" + '\n'.join(f"    {k[:40]:40s} {v:6.1%}" for k, v in per))
+
+# %% ../nbs/14_benchmarks.ipynb #c297530e
+def bench_command(name:Literal['clean-images', 'embeddings', 'vision'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory
+                  src:str|None=None, # clean-images and embeddings: the folder of photos to use (default: <data>/images_raw)
+                  n:Annotated[int, AtLeast(1)]=400, # embeddings: how many photos
+                  bundle:str|None=None, # embeddings: the vision bundle (default: the data folder's)
+                  epochs:Annotated[int, AtLeast(1)]|None=None, # vision: epochs (default: as `rr train-vision`)
+                  size:Annotated[int, AtLeast(32)]=256, # clean-images: the side of the square photos
+                 ) -> str:
+    "Run a benchmark and print its figures"
+    data = DataFolder()
+    if name == 'vision': return format_vision_bench(bench_vision(data.root, *(['--epochs', str(epochs)] if epochs else [])))
+    folder = Path(src) if src else data.raw_photos
+    if not folder.is_dir(): raise RRError(f"{folder}: no such folder of photos; run `rr fetch-images` first, or give --src")
+    if name == 'clean-images': return format_clean_images_bench(bench_clean_images(folder, size))
+    return format_embeddings_bench(bench_embeddings(sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith('.')), bundle, n=n))

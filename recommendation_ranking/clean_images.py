@@ -4,17 +4,16 @@
 
 # %% ../nbs/03_clean_images.ipynb #e80f8ce8
 from __future__ import annotations
-import os, sys
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import os
 from pathlib import Path
+from typing import Annotated
 import numpy as np
 from PIL import Image, ImageOps
 from .core import *
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'to_rgb', 'fitted_size', 'clean_image', 'clean_image_file', 'CleanImagesReport', 'is_clean',
-           'clean_image_folder']
+__all__ = ['MAX_PIXELS', 'to_rgb', 'fitted_size', 'clean_image', 'decode_photo', 'clean_pixels', 'square_pixels',
+           'clean_image_file', 'is_clean', 'clean_image_folder', 'clean_images_command']
 
 # %% ../nbs/03_clean_images.ipynb #b9c68d38
 def to_rgb(img:Image.Image) -> Image.Image:
@@ -36,6 +35,7 @@ def fitted_size(w:int, h:int, size:int) -> tuple[int, int]:
     s = size / max(w, h)
     return max(1, round(w * s)), max(1, round(h * s))
 
+# %% ../nbs/03_clean_images.ipynb #022ffdcf
 def clean_image(img:Image.Image, # a photo, in any mode
                 size:int=256, # the side of the square
                ) -> Image.Image:
@@ -47,6 +47,33 @@ def clean_image(img:Image.Image, # a photo, in any mode
     out = Image.new('RGB', (size, size), (0, 0, 0))
     out.paste(img.resize((fw, fh), Image.Resampling.LANCZOS, reducing_gap=1.0), ((size - fw) // 2, (size - fh) // 2))
     return out
+
+# %% ../nbs/03_clean_images.ipynb #259b2c93
+def decode_photo(photo, # a photo file (a path or an open file), or a PIL image
+                 size:int, # the side of the square it will be fitted into
+                ) -> Image.Image:
+    "`photo` decoded, a JPEG at the smallest reduced scale that still covers a `size` square"
+    im = photo if isinstance(photo, Image.Image) else Image.open(photo)
+    if im.format == 'JPEG': im.draft('RGB', fitted_size(*im.size, size))
+    im.load()
+    return im
+
+# %% ../nbs/03_clean_images.ipynb #d087c3a8
+def clean_pixels(photo, # a photo file, or a PIL image
+                 size:int=256, # the side of the clean square
+                ) -> np.ndarray:
+    "`photo` as the cleaning step makes it, as RGB bytes `(size, size, 3)`"
+    return np.asarray(clean_image(decode_photo(photo, size), size))
+
+# %% ../nbs/03_clean_images.ipynb #1e8b7315
+def square_pixels(path:Path|str, # a clean (square) photo file
+                  size:int, # the side wanted
+                  resample=Image.Resampling.BICUBIC, # Pillow's filter
+                 ) -> np.ndarray:
+    "A clean square photo at `size`×`size`, as RGB bytes; decoded at a reduced scale where that suffices"
+    with Image.open(path) as im:
+        im.draft('RGB', (size, size))
+        return np.asarray(im.convert('RGB').resize((size, size), resample))
 
 # %% ../nbs/03_clean_images.ipynb #453f9d28
 MAX_PIXELS = 50_000_000   # a photo claiming more pixels than this is refused before it is decoded
@@ -70,15 +97,6 @@ def clean_image_file(src:Path|str, dst:Path|str, # the photo, and where its clea
     return None
 
 # %% ../nbs/03_clean_images.ipynb #6e24fa35
-@dataclass
-class CleanImagesReport:
-    "What `clean_image_folder` did: photos cleaned and skipped, and (image id, reason) for each that failed"
-    cleaned:int = 0
-    skipped:int = 0
-    failed:list = field(default_factory=list)
-    def __str__(self):
-        return f"{self.cleaned} photos cleaned, {self.skipped} already clean, {len(self.failed)} not usable" + format_failures(self.failed)
-
 def is_clean(path:Path, size:int) -> bool:
     "Whether `path` is already a clean photo: a JPEG of `size`×`size` (reads the header only)"
     try:
@@ -90,26 +108,29 @@ def clean_image_folder(src:Path|str|None=None, # photos named `<image id>.<ext>`
                        dst:Path|str|None=None, # the clean photos go to `dst/<size>/`; `<data>/cleaned_images` when None
                        size:int=256, # the side of the square
                        n_workers:int|None=None, # threads; the number of cores when None
-                       max_pixels:int=MAX_PIXELS) -> CleanImagesReport:
+                       max_pixels:int=MAX_PIXELS) -> FilesReport:
     "Clean every photo of `src` into `dst/<size>/<image id>.jpg`, skipping those already clean"
-    src = Path(src) if src else data_dir()/'images_raw'
-    out = (Path(dst) if dst else data_dir()/'cleaned_images')/str(size)
+    src = Path(src) if src else DataFolder().raw_photos
+    out = Path(dst)/str(size) if dst else DataFolder().cleaned_photos(size)
     if not src.is_dir(): raise RRError(f"{src}: no folder of photos (run `rr fetch-images` first)")
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob('.*.tmp'): stale.unlink()              # left by a killed run
-    rep, todo = CleanImagesReport(), []
+    rep, todo = FilesReport('cleaned', 'already clean', 'not usable', out), []
     for f in sorted(p for p in src.iterdir() if p.is_file() and not p.name.startswith('.')):
         if is_clean(out/f'{f.stem}.jpg', size): rep.skipped += 1
         else: todo.append(f)
-    work = lambda f: (f.stem, clean_image_file(f, out/f'{f.stem}.jpg', size, max_pixels))
-    with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex, progress_bar(total=len(todo), desc=f'cleaning photos ({size}px)', unit='photo') as bar:
-        for iid, why in ex.map(work, todo):
-            if why is None: rep.cleaned += 1
-            else: rep.failed.append((iid, why))
+    work = lambda f: clean_image_file(f, out/f'{f.stem}.jpg', size, max_pixels)
+    with progress_bar(total=len(todo), desc=f'cleaning photos ({size}px)', unit='photo') as bar:
+        for f, why in interruptible_map(work, todo, n_workers or os.cpu_count()):
+            if why is None: rep.done += 1
+            else: rep.failed.append((f.stem, why))
             bar.update()
+    rep.failed.sort()
     return rep
 
-# %% ../nbs/03_clean_images.ipynb #bdb1a10d
-def _clean_folder_main():
-    "Entry point for cleaning a folder in a child process: `python -c ... src dst size`"
-    clean_image_folder(sys.argv[1], sys.argv[2], int(sys.argv[3]), n_workers=1)
+# %% ../nbs/03_clean_images.ipynb #07e64a7c
+def clean_images_command(size:Annotated[int, AtLeast(32)]|None=None, # side of the square photos (default: the settings' image_size, 256)
+                         workers:Annotated[int, AtLeast(1)]|None=None, # threads (default: the number of cores)
+                        ) -> FilesReport:
+    "Clean the photos of <data>/images_raw into <data>/cleaned_images/<size>/"
+    return clean_image_folder(size=size or load_settings()['image_size'], n_workers=workers)

@@ -10,10 +10,12 @@ import numpy as np
 import pandas as pd
 from .core import *
 from .geocode import geocode_places
+from .download import read_raw_csv
 
 # %% auto #0
 __all__ = ['PRICE_MAX', 'CLEAN_COLUMNS', 'parse_price', 'price_flag', 'clean_title', 'clean_text', 'main_category',
-           'category_codes', 'clean_products', 'read_clean_products']
+           'category_codes', 'clean_products', 'read_clean_products', 'CleanProductsReport', 'clean_products_command',
+           'clean_products_done']
 
 # %% ../nbs/02_clean_tabular.ipynb #a96f665c
 _PRICE = re.compile(r'^\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$')
@@ -37,6 +39,7 @@ def clean_title(name:str) -> str:
     "The listing's own title: without ' | in Town, County | Gumtree', HTML entities decoded"
     return clean_text(_SITE_SUFFIX.sub('', str(name)))
 
+# %% ../nbs/02_clean_tabular.ipynb #814a39c6
 def clean_text(text:str) -> str:
     "`text` with HTML entities decoded and all whitespace (`\\r`, tabs, newlines, runs of spaces) as single spaces"
     return re.sub(r'\s+', ' ', html.unescape(str(text))).strip()
@@ -46,11 +49,12 @@ def main_category(category:pd.Series) -> pd.Series:
     "The main category: the part of the category path before the first ' / '"
     return category.str.split(' / ').str[0].str.strip()
 
+# %% ../nbs/02_clean_tabular.ipynb #a1d46301
 def category_codes(names, # the main categories in the data
                    path:Path|str|None=None, # the saved code table; `<data>/main_categories.json` when None
                   ) -> list[str]:
     "The code table: the saved one, with new `names` appended in sorted order (and saved)"
-    path = Path(path) if path else data_dir()/'main_categories.json'
+    path = Path(path) if path else DataFolder().main_categories
     codes = json.loads(path.read_text(encoding='utf-8')) if path.exists() else []
     new = sorted(set(names) - set(codes))
     if new or not path.exists(): atomic_write_text(path, json.dumps(codes + new, ensure_ascii=False, indent=1))
@@ -78,7 +82,7 @@ def clean_products(raw:pd.DataFrame, # the raw products table, from `read_raw_cs
                    write:bool=True, # write the clean table, the code table and the report
                   ) -> pd.DataFrame:
     "The clean products table; the report of what was removed and flagged is in its `attrs['report']`"
-    data = Path(data) if data else data_dir()
+    data = DataFolder(data)
     df = pd.DataFrame({'id': raw['id'].astype(str), 'product_name': raw['product_name'].map(clean_title),
                        'product_description': raw['product_description'].map(clean_text),
                        'category': raw['category'].map(clean_text), 'price': raw['price'].map(parse_price),
@@ -89,16 +93,17 @@ def clean_products(raw:pd.DataFrame, # the raw products table, from `read_raw_cs
     reason = _removal_reasons(df)
     removed = pd.DataFrame({'id': df['id'], 'reason': reason})[reason != '']
     clean = df[reason == ''][CLEAN_COLUMNS].reset_index(drop=True)
-    codes = category_codes(clean['main_category'], data/'main_categories.json') if write else sorted(clean['main_category'].unique())
+    codes = category_codes(clean['main_category'], data.main_categories) if write else sorted(clean['main_category'].unique())
     clean['main_category'] = pd.Categorical(clean['main_category'], categories=codes)
     report = dict(rows_in=len(raw), kept=len(clean), removed=removed['reason'].value_counts().to_dict(),
                   price_flags=clean['price_flag'].value_counts().to_dict(),
-                  geocode_levels=df.loc[reason != 'place not geocoded', 'geocode_level'].value_counts().to_dict(),
+                  geocoded_rows_read=int(df['latitude'].notna().sum()),
+                  geocode_levels=df.loc[reason == '', 'geocode_level'].value_counts().to_dict(),   # of the rows kept
                   places_not_geocoded=df.loc[df['latitude'].isna(), 'location'].value_counts().to_dict())
     if write:
-        with atomic_path(data/'products_table_clean.json') as tmp: clean.to_json(tmp, orient='records', force_ascii=False, double_precision=15)
-        atomic_write_text(data/'reports'/'clean_products.json', json.dumps(report, indent=1, ensure_ascii=False))
-        with atomic_path(data/'reports'/'removed_products.csv') as tmp: removed.to_csv(tmp, index=False)
+        with atomic_path(data.clean_products) as tmp: clean.to_json(tmp, orient='records', force_ascii=False, double_precision=15)
+        atomic_write_text(data.report('clean_products.json'), json.dumps(report, indent=1, ensure_ascii=False))
+        with atomic_path(data.report('removed_products.csv')) as tmp: removed.to_csv(tmp, index=False)
     clean.attrs['report'] = report
     return clean
 
@@ -106,11 +111,36 @@ def clean_products(raw:pd.DataFrame, # the raw products table, from `read_raw_cs
 def read_clean_products(data:Path|str|None=None, # the data folder; `data_dir()` when None
                        ) -> pd.DataFrame:
     "The clean products table of the data folder, `main_category` as a categorical with the saved codes"
-    data = Path(data) if data else data_dir()
-    path = data/'products_table_clean.json'
-    if not path.exists(): raise RRError(f"{path}: no clean products table yet; run `rr clean-products` first")
+    data = DataFolder(data)
+    path = data.clean_products
+    if not path.exists(): raise missing_output(path, 'clean products table', 'rr clean-products')
     df = pd.read_json(path, orient='records', precise_float=True, dtype={c: str for c in ('id', 'product_name', 'product_description',
                                                                          'category', 'location', 'price_flag', 'geocode_level')})
-    codes = json.loads((data/'main_categories.json').read_text(encoding='utf-8'))
+    codes = json.loads(data.main_categories.read_text(encoding='utf-8'))
     df['main_category'] = pd.Categorical(df['main_category'], categories=codes)
     return df[CLEAN_COLUMNS]
+
+# %% ../nbs/02_clean_tabular.ipynb #cec29509
+class CleanProductsReport:
+    "What `rr clean-products` did: rows in and kept, what was removed and flagged, how places were geocoded"
+    def __init__(self, report:dict, # the `attrs['report']` of `clean_products`
+                 data:DataFolder): self.report, self.data = report, data
+    def __str__(self):
+        r, data = self.report, self.data
+        return (f"products: {r['rows_in']:,} in, {r['kept']:,} kept -> {data.clean_products}\n"
+                f"  removed: {', '.join(f'{v} {k}' for k,v in r['removed'].items()) or 'none'} (ids in {data.report('removed_products.csv')})\n"
+                f"  price flags: {', '.join(f'{v} {k}' for k,v in r['price_flags'].items())}\n"
+                f"  places: {r['geocoded_rows_read'] / max(r['rows_in'], 1):.1%} of the rows read geocoded; of the {r['kept']:,} kept, "
+                + ', '.join(f'{v:,} at {k} level' for k,v in r['geocode_levels'].items()))
+
+# %% ../nbs/02_clean_tabular.ipynb #1bc9565a
+def clean_products_command() -> CleanProductsReport:
+    "Clean <data>/raw/products.csv into <data>/products_table_clean.json"
+    data = DataFolder()
+    return CleanProductsReport(clean_products(read_raw_csv(data.raw_table('products'), 'products'), data.root).attrs['report'], data)
+
+# %% ../nbs/02_clean_tabular.ipynb #5ef32091
+def clean_products_done() -> bool:
+    "Whether the clean table is there and newer than the downloaded one"
+    out, raw = DataFolder().clean_products, DataFolder().raw_table('products')
+    return out.exists() and raw.exists() and out.stat().st_mtime >= raw.stat().st_mtime

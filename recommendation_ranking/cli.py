@@ -4,243 +4,174 @@
 
 # %% ../nbs/12_cli.ipynb #7679f39c
 from __future__ import annotations
-import argparse, os, sys, warnings
-from dataclasses import dataclass
+import argparse, ast, importlib, importlib.util, inspect, json, os, re, sys, types, typing, warnings
 from pathlib import Path
-from typing import Callable
 from .core import *
-# The step modules are imported inside the commands that use them, so that `rr --help` answers at once.
 
 # %% auto #0
-__all__ = ['STEPS', 'Step', 'make_parser', 'main']
+__all__ = ['COMMANDS', 'RUN_STEPS', 'command_function', 'command_summary', 'command_parser', 'RunReport', 'run_command',
+           'make_parser', 'main']
 
 # %% ../nbs/12_cli.ipynb #37aae80b
-@dataclass
-class Step:
-    "One step of the main job"
-    name:str
-    is_done:Callable[[argparse.Namespace], bool]
-    run:Callable[[argparse.Namespace], str]
+COMMANDS = {'demo': 'demo', 'import': 'fetch_images', 'download': 'download', 'fetch-images': 'fetch_images',
+            'clean-products': 'clean_tabular', 'clean-images': 'clean_images', 'train-price': 'regression',
+            'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'run': 'cli', 'bench': 'benchmarks',
+            'readme': 'dev.docs', 'docs': 'dev.docs'}
+RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision']
 
-def _raw_tables_current(args) -> bool:
-    raw = [data_dir()/'raw'/f'{k}.csv' for k in ('products', 'images')]
-    if not all(p.exists() for p in raw): return False
-    creds = load_credentials(args.credentials)
-    if creds.is_embedded:   # the embedded database changed since the download: download again
-        db = Path(creds.url.database)
-        return not db.exists() or min(p.stat().st_mtime for p in raw) >= db.stat().st_mtime
-    return True
+def command_function(name:str, # a subcommand, e.g. 'clean-images'
+                    ):
+    "The function that runs `rr name`, imported from the module that owns it"
+    module = COMMANDS[name]
+    try: mod = importlib.import_module(f'recommendation_ranking.{module}')
+    except ImportError as e:
+        if module.startswith('dev.'): raise RRError(f"`rr {name}` is a developer's command: install the dev extra (pip install -e '.[dev]') ({e})") from None
+        raise
+    return getattr(mod, name.replace('-', '_') + '_command')
 
-# %% ../nbs/12_cli.ipynb #064b74ed
-def _cmd_download(args) -> str:
-    from recommendation_ranking.download import download_products_table, download_images_table, read_raw_csv
-    creds = load_credentials(args.credentials)
-    lines = []
-    for kind, f in (('products', download_products_table), ('images', download_images_table)):
-        p = f(creds)
-        lines.append(f"{kind}: {len(read_raw_csv(p, kind)):,} rows from {creds.describe()} -> {p}")
-    return '\n'.join(lines)
-
-def _cmd_fetch_images(args) -> str:
-    from recommendation_ranking.fetch_images import fetch_images
-    rep = fetch_images(n_workers=getattr(args, 'workers', 8), timeout=getattr(args, 'timeout', 10),
-                       retries=getattr(args, 'retries', 3))
-    args._fetch_failed = len(rep.failed)
-    return f"photos: {rep} -> {data_dir()/'images_raw'}"
-
-def _cmd_clean_products(args) -> str:
-    from recommendation_ranking.download import read_raw_csv
-    from recommendation_ranking.clean_tabular import clean_products
-    clean = clean_products(read_raw_csv(data_dir()/'raw'/'products.csv', 'products'))
-    r = clean.attrs['report']
-    geo = sum(r['geocode_levels'].values())
-    return (f"products: {r['rows_in']:,} in, {r['kept']:,} kept -> {data_dir()/'products_table_clean.json'}\n"
-            f"  removed: {', '.join(f'{v} {k}' for k,v in r['removed'].items()) or 'none'} (ids in {data_dir()/'reports'/'removed_products.csv'})\n"
-            f"  price flags: {', '.join(f'{v} {k}' for k,v in r['price_flags'].items())}\n"
-            f"  geocoded: {geo / max(r['rows_in'], 1):.1%} ({', '.join(f'{v} at {k} level' for k,v in r['geocode_levels'].items())})")
-
-def _clean_products_done(args) -> bool:
-    out, raw = data_dir()/'products_table_clean.json', data_dir()/'raw'/'products.csv'
-    return out.exists() and raw.exists() and out.stat().st_mtime >= raw.stat().st_mtime
-
-def _cmd_clean_images(args) -> str:
-    from recommendation_ranking.clean_images import clean_image_folder
-    size = getattr(args, 'size', None) or load_settings()['image_size']
-    rep = clean_image_folder(size=size, n_workers=getattr(args, 'workers', None))
-    return f"photos: {rep} -> {data_dir()/'cleaned_images'/str(size)}"
-
-def _cmd_train_baselines(args) -> str:
-    from recommendation_ranking.regression import train_price_models
-    from recommendation_ranking.image_baseline import train_image_baselines
-    price = train_price_models()
-    image = train_image_baselines()
-    ok = price[price['test_set'] == 'test_ok'].set_index('model')
-    lines = [f"price models (test part, {int(ok['n'].iloc[0]):,} listings with ok prices):"]
-    lines += [f"  {m:12s} R² {r['r2']:7.3f}   RMSE £{r['rmse']:,.0f}   median abs error £{r['median_abs_error']:,.0f}   R² log-price {r['r2_log']:.3f}"
-              for m, r in ok.iterrows()]
-    lines.append(f"image baselines (test part, {int(image['n'].iloc[0]):,} photos; always the most common category: {image['majority_accuracy'].iloc[0]:.1%}):")
-    lines += [f"  {r['model']:14s} accuracy {r['accuracy']:.1%}   macro-F1 {r['macro_f1']:.3f}" for _, r in image.iterrows()]
-    return '\n'.join(lines) + f"\nmodels and metrics (JSON) in {data_dir()/'models'}"
-
-def _cmd_train_vision(args) -> str:
-    from recommendation_ranking.vision import train_vision_model
-    cfg = {k: v for k in ('epochs', 'optimizer', 'lr', 'patience', 'n_tops') if (v := getattr(args, k, None)) is not None}
-    if getattr(args, '_demo_settings', False): cfg = {'epochs': 4, 'n_tops': 1, 'crop_views': 0, 'sizes': [224], **cfg}
-    r = train_vision_model(resume=getattr(args, 'resume', False), **cfg)
-    t = r['test']
-    return (f"vision model (efficientnet_lite0): test part {t['n']:,} photos: accuracy {t['accuracy']:.1%}, macro-F1 {t['macro_f1']:.3f} "
-            f"(always the most common category: {t['majority_accuracy']:.1%}); validation accuracy {r['valid_accuracy']:.1%}\n"
-            f"bundle: {r['bundle']}; TensorBoard logs: {data_dir()/'runs'}")
-
-def _vision_done(args) -> bool:
-    b = data_dir()/'models'/'vision_efficientnet_lite0'/'bundle.pt'
-    c = data_dir()/'products_table_clean.json'
-    return b.exists() and c.exists() and b.stat().st_mtime >= c.stat().st_mtime
-
-STEPS = [Step('download', _raw_tables_current, _cmd_download),
-         Step('fetch-images', lambda a: False, _cmd_fetch_images),
-         Step('clean-products', _clean_products_done, _cmd_clean_products),
-         Step('clean-images', lambda a: False, _cmd_clean_images),
-         Step('train-baselines', lambda a: False, _cmd_train_baselines),   # fits only what is not saved for the same data
-         Step('train-vision', _vision_done, _cmd_train_vision)]
-
-# %% ../nbs/12_cli.ipynb #a3fd287c
-def _cmd_import(args) -> str:
-    from recommendation_ranking.download import import_raw_tables, read_raw_csv
-    from recommendation_ranking.fetch_images import import_photos
-    creds = load_credentials(args.credentials)
-    res = import_raw_tables(args.products, args.images, creds)
-    out = [f"{k}: {v['read']:,} rows read, {v['added']:,} added to {creds.describe()}" for k,v in res.items()]
-    if args.photos:
-        r = import_photos(args.photos, read_raw_csv(args.images, 'images')['id'])
-        out.append(f"photos: {r['linked']:,} linked, {r['copied']:,} copied, {r['already']:,} already there, "
-                   f"{r['missing']:,} of the table not in {args.photos}, {r['not_in_table']:,} files not in the table")
-    return '\n'.join(out)
-
-def _cmd_bench(args) -> str:
-    from recommendation_ranking import benchmarks as b
-    if args.name == 'clean-images': return b.format_clean_images_bench(b.bench_clean_images(args.src or data_dir()/'images_raw', args.size))
-    if args.name == 'vision': return b.format_vision_bench(b.bench_vision(data_dir(), *(['--epochs', str(args.epochs)] if args.epochs else [])))
-    src = Path(args.src) if args.src else data_dir()/'images_raw'
-    if not src.is_dir(): raise RRError(f"{src}: no such folder of photos; run `rr fetch-images` first, or give --src")
-    return b.format_embeddings_bench(b.bench_embeddings(sorted(p for p in src.iterdir() if p.is_file() and not p.name.startswith('.')), args.bundle, n=args.n))
-
-def _cmd_readme(args) -> str:
-    from recommendation_ranking.docs import make_readme
-    p = make_readme(check=args.check)
-    return f"{p} is up to date with nbs/index.ipynb" if args.check else f"wrote {p} from nbs/index.ipynb"
-
-def _cmd_docs(args) -> str:
-    from recommendation_ranking.docs import build_site, serve_site, project_root
-    if args.action == 'build': return f"built the site in {build_site()}: every notebook has its page, no link is broken"
-    site = project_root()/'_docs'
-    if not (site/'index.html').exists(): raise RRError(f"{site}: no site built yet; run `rr docs build` first")
-    serve_site(site, args.port)
+# %% ../nbs/12_cli.ipynb #f46bb0d8
+def command_summary(name:str) -> str:
+    "The first line of the docstring of `rr name`'s function, read from its module's source without importing it"
+    src = importlib.util.find_spec(f'recommendation_ranking.{COMMANDS[name]}').origin     # finds the file, imports nothing of it
+    for node in ast.walk(ast.parse(Path(src).read_text(encoding='utf-8'))):
+        if isinstance(node, ast.FunctionDef) and node.name == name.replace('-', '_') + '_command':
+            return (ast.get_docstring(node) or '').splitlines()[0]
     return ''
 
-def _cmd_demo(args) -> str:
-    from recommendation_ranking.demo import make_demo_marketplace
-    r = make_demo_marketplace(n=args.n, seed=args.seed)
-    return (f"demo marketplace: {r['products']['added']:,} demo listings and {r['images']['added']:,} demo photos added "
-            f"to the embedded database {data_dir()/'marketplace.db'}; {r['photos_drawn']:,} photos drawn in {data_dir()/'images_raw'}")
+# %% ../nbs/12_cli.ipynb #a3fd287c
+def _converter(kind:type, ranges:list):
+    "A function from an option's text to a `kind`, checked against `ranges`; argparse reports what it raises"
+    def convert(text:str):
+        try: value = kind(text)
+        except ValueError: raise argparse.ArgumentTypeError(f"must be {TYPE_WORDS[kind]}, got {text!r}") from None
+        for r in ranges:
+            if (problem := r.problem(value)): raise argparse.ArgumentTypeError(problem)
+        return value
+    convert.__name__ = kind.__name__
+    return convert
 
-# %% ../nbs/12_cli.ipynb #aa8eda2c
-def _embedded_is_empty(creds:Credentials) -> bool:
-    "True when `creds` is the embedded database and it has no products yet"
-    if not creds.is_embedded: return False
-    db = Path(creds.url.database)
-    if not db.exists(): return True
-    import sqlalchemy as sa
-    eng = sa.create_engine(creds.url)
-    try:
-        with eng.connect() as c:
-            if load_settings()['products_table'] not in sa.inspect(c).get_table_names(): return True
-            from recommendation_ranking.download import get_table
-            t = get_table(eng, load_settings()['products_table'])
-            return c.execute(sa.select(sa.func.count()).select_from(t)).scalar() == 0
-    finally: eng.dispose()
+# %% ../nbs/12_cli.ipynb #5a78d447
+def _option_type(anno) -> dict:
+    "argparse's `type`, `choices` and `nargs` for a parameter annotated `anno`"
+    origin, args = typing.get_origin(anno), [a for a in typing.get_args(anno) if a is not type(None)]
+    if origin is typing.Literal: return dict(choices=list(typing.get_args(anno)))
+    if origin in (typing.Union, types.UnionType) and len(args) == 1: return _option_type(args[0])
+    if origin is list: return {**_option_type(args[0]), 'nargs': '+'}
+    ranges = [a for a in getattr(anno, '__metadata__', ()) if isinstance(a, AtLeast)]
+    kind = typing.get_args(anno)[0] if origin is typing.Annotated else anno
+    return dict(type=_converter(kind, ranges)) if kind in (int, float) else dict(type=str)
 
-def _cmd_run(args) -> str:
-    creds = load_credentials(args.credentials)
-    if _embedded_is_empty(creds):
-        print("No credentials and an empty embedded database: making the demo marketplace first (as `rr demo`).", flush=True)
-        args._demo_settings = True
-        args.n, args.seed = 250, 0
-        print(_cmd_demo(args), flush=True)
-    for step in STEPS:
-        if step.is_done(args): print(f"[{step.name}] already done, skipped", flush=True)
-        else:
-            print(f"[{step.name}] running", flush=True)
-            print(step.run(args), flush=True)
-    return f"done: every step ran or was already done; the data is in {data_dir()}"
+# %% ../nbs/12_cli.ipynb #54eaf72c
+class _OneLineParser(argparse.ArgumentParser):
+    "An `ArgumentParser` whose errors are one line that names the option, and point at the help"
+    def error(self, message:str):
+        message = re.sub(r'^argument (\S+?)(/\S+)?: ', r'\1 ', message)
+        self.exit(2, f"rr: error: {message} (see `{self.prog} --help`)\n")
+
+def command_parser(name:str, func) -> argparse.ArgumentParser:
+    "The parser of `rr name`, from `func`'s parameters, their types, defaults and docments"
+    from fastcore.docments import docments
+    doc, hints = docments(func, full=True), typing.get_type_hints(func, include_extras=True)
+    p = _OneLineParser(prog=f'rr {name}', description=(func.__doc__ or '').strip(), argument_default=argparse.SUPPRESS)
+    p.add_argument('--data', metavar='DIR', help='the data folder (default: $RR_DATA, the settings, or data/)')
+    for param in inspect.signature(func).parameters.values():
+        helps = doc[param.name]['docment'] or ''
+        if param.default is inspect.Parameter.empty: p.add_argument(param.name, help=helps, **_option_type(hints.get(param.name, str))); continue
+        flag = '--' + param.name.replace('_', '-')
+        if param.default is not None and not isinstance(param.default, bool): helps += f" (default: {param.default if not isinstance(param.default, list) else ' '.join(map(str, param.default))})"
+        if param.default is False: p.add_argument(flag, action='store_true', help=helps)
+        else: p.add_argument(flag, metavar=param.name.upper(), help=helps, **_option_type(hints.get(param.name, str)))
+    return p
 
 # %% ../nbs/12_cli.ipynb #135e63b1
-def make_parser() -> argparse.ArgumentParser:
-    "The `rr` argument parser, with one subparser per subcommand"
-    p = argparse.ArgumentParser(prog='rr', description='recommendation_ranking: marketplace search and recommendation, '
-                                'from the database to ranked products.')
-    p.add_argument('--data', metavar='DIR', help='the data folder (default: $RR_DATA, the settings, or data/)')
-    sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
-    def cmd(name, func, help, creds=True):
-        s = sub.add_parser(name, help=help, description=help)
-        if creds: s.add_argument('--credentials', metavar='FILE', help='database credentials (YAML); default: '
-                                 '$RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database')
-        s.set_defaults(func=func)
-        return s
-    s = cmd('import', _cmd_import, 'load raw products and images CSVs (and optionally a folder of photos) into the database')
-    s.add_argument('products', help='the products CSV'); s.add_argument('images', help='the images CSV')
-    s.add_argument('--photos', metavar='DIR', help='a folder of photos named <image id>.jpg to link or copy into the data folder')
-    cmd('download', _cmd_download, 'download the products and images tables to <data>/raw/')
-    s = cmd('fetch-images', _cmd_fetch_images, 'download the photos of <data>/raw/images.csv into <data>/images_raw/', creds=False)
-    s.add_argument('--workers', type=int, default=8, help='downloads at once (default: 8)')
-    s.add_argument('--timeout', type=float, default=10, help='seconds to wait for a server (default: 10)')
-    s.add_argument('--retries', type=int, default=3, help='retries of a failed download (default: 3)')
-    s = cmd('demo', _cmd_demo, 'make the demo marketplace in the embedded database (made-up listings and photos)', creds=False)
-    s.add_argument('--n', type=int, default=250, help='demo listings (default: 250)')
-    s.add_argument('--seed', type=int, default=0, help='random seed (default: 0)')
-    cmd('run', _cmd_run, 'the main job: every step, skipping what is done (the demo marketplace when there is no data)')
-    cmd('clean-products', _cmd_clean_products, 'clean <data>/raw/products.csv into <data>/products_table_clean.json', creds=False)
-    s = cmd('clean-images', _cmd_clean_images, 'clean the photos of <data>/images_raw into <data>/cleaned_images/<size>/', creds=False)
-    s.add_argument('--size', type=int, help='side of the square photos (default: the settings, 256)')
-    s.add_argument('--workers', type=int, help='threads (default: the number of cores)')
-    cmd('train-baselines', _cmd_train_baselines, 'fit and judge the price models and the image baselines; metrics in <data>/models/', creds=False)
-    s = cmd('train-vision', _cmd_train_vision, 'train the vision model (EfficientNet-Lite0 transfer learning), judge it, export the bundle', creds=False)
-    s.add_argument('--resume', action='store_true', help='continue from the last checkpoint')
-    s.add_argument('--epochs', type=int, help='epochs (default: 10)')
-    s.add_argument('--optimizer', choices=['adamw', 'sgd'], help='optimiser (default: adamw)')
-    s.add_argument('--lr', type=float, help='peak learning rate (default: 0.001 with adamw, 0.02 with sgd)')
-    s.add_argument('--patience', type=int, help='epochs without a better validation accuracy before stopping (default: 3)')
-    s.add_argument('--tops', dest='n_tops', type=int, help='tops trained, each from its own seed, and averaged (default: 3)')
-    s = cmd('bench', _cmd_bench, 'run a benchmark and print its figures', creds=False)
-    s.add_argument('name', choices=['clean-images', 'embeddings', 'vision'], help='clean-images: photos/s against the plain PIL loop and '
-                   'the decode limit; embeddings: photos/s from JPEG files to vectors against the plain loop and the network alone; '
-                   'vision: train the vision model from the cleaned photos in a scratch folder: test figures, wall time, peak memory')
-    s.add_argument('--src', metavar='DIR', help='clean-images and embeddings: the photos to use (default: <data>/images_raw)')
-    s.add_argument('--n', type=int, default=400, help='embeddings: how many photos (default: 400)')
-    s.add_argument('--bundle', metavar='FILE', help="embeddings: the vision bundle (default: the data folder's)")
-    s.add_argument('--epochs', type=int, help='vision: epochs (default: as `rr train-vision`)')
-    s.add_argument('--size', type=int, default=256, help='side of the square photos (default: 256)')
-    s = cmd('readme', _cmd_readme, "write README.md from nbs/index.ipynb (a developer's command)", creds=False)
-    s.add_argument('--check', action='store_true', help='only check that README.md is up to date')
-    s = cmd('docs', _cmd_docs, "build the documentation site from the notebooks (Sphinx), or serve it on 127.0.0.1", creds=False)
-    s.add_argument('action', choices=['build', 'serve'], help='build: notebooks -> _docs/ (checked); serve: serve _docs/')
-    s.add_argument('--port', type=int, default=8000, help='port for serve (default: 8000)')
-    return p
+class RunReport:
+    "What `rr run` did: whether every step ran, which failed and why, and what its figures mean"
+    def __init__(self, folder:Path, demo:bool): self.folder, self.demo, self.failed = folder, demo, []
+    @property
+    def ok(self) -> bool: "Every step succeeded"; return not self.failed
+    def __str__(self):
+        if not self.ok:
+            step, why = self.failed[0]
+            return f"stopped: step {step} failed ({why}); fix that and run `rr run` again to carry on from it"
+        note = ("\nThese are the demo's figures: a few hundred made-up listings with drawn photos, trained with short settings. "
+                "They show that every step works, not how good the models are; the real data's figures are on each model's page "
+                "of the documentation.") if self.demo else ''
+        return f"done: every step ran or was already done; the data is in {self.folder}" + note
+
+# %% ../nbs/12_cli.ipynb #98420198
+def _is_done(step:str, options:dict) -> bool:
+    "Whether `step` says its output is already there and current"
+    module = importlib.import_module(f'recommendation_ranking.{COMMANDS[step]}')
+    done = getattr(module, step.replace('-', '_') + '_done', None)
+    if done is None: return False
+    accepted = inspect.signature(done).parameters
+    return done(**{k: v for k, v in options.items() if k in accepted})
+
+# %% ../nbs/12_cli.ipynb #b18a43c0
+def run_command(credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
+               ) -> RunReport:
+    "The main job: every step, skipping what is done (the demo marketplace first when there is no data)"
+    from recommendation_ranking.demo import demo_command, embedded_is_empty, DEMO_STEP_OPTIONS
+    data, creds = DataFolder(), load_credentials(credentials)
+    recorded = json.loads(data.run_settings.read_text()) if data.run_settings.exists() else {}
+    print(f"data folder {data.root}; database: {creds.describe()}", flush=True)
+    if embedded_is_empty(creds):
+        print("No credentials and an empty embedded database: making the demo marketplace first (as `rr demo`).", flush=True)
+        recorded = {'demo': True}
+        atomic_write_text(data.run_settings, json.dumps(recorded))              # before the demo: an interrupted run stays a demo
+        print(demo_command(), flush=True)
+    elif recorded.get('demo') and creds.is_embedded:
+        print("This data folder is a demo: completing the demo marketplace first (its tables and photos).", flush=True)
+        print(demo_command(), flush=True)
+    report = RunReport(data.root, bool(recorded.get('demo')))
+    for step in RUN_STEPS:
+        options = {**(DEMO_STEP_OPTIONS.get(step, {}) if recorded.get('demo') else {}), 'credentials': credentials}
+        func = command_function(step)
+        options = {k: v for k, v in options.items() if k in inspect.signature(func).parameters}
+        try:
+            if _is_done(step, options): print(f"[{step}] already done, skipped", flush=True); continue
+            print(f"[{step}] running", flush=True)
+            out = func(**options)
+            print(out, flush=True)
+            if not getattr(out, 'ok', True): report.failed.append((step, 'see above'))
+        except RRError as e:
+            print(f"[{step}] failed: {e}", flush=True); report.failed.append((step, str(e)))
+        if report.failed: break
+    return report
 
 # %% ../nbs/12_cli.ipynb #931fd1ee
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     print(f"rr: warning: {message}", file=sys.stderr)
 
+def make_parser() -> argparse.ArgumentParser:
+    "The top-level `rr` parser: the subcommand, and the data folder"
+    p = argparse.ArgumentParser(prog='rr', formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description='recommendation_ranking: marketplace search and recommendation, from the database to ranked products.',
+                                epilog='commands:\n' + '\n'.join(f'  {n:22s}{command_summary(n)}' for n in COMMANDS)
+                                       + "\n\n`rr COMMAND --help` describes a command's options.")
+    p.add_argument('--data', metavar='DIR', help='the data folder (default: $RR_DATA, the settings, or data/)')
+    p.add_argument('--version', action='version', version=f"rr (recommendation_ranking) {importlib.import_module('recommendation_ranking').__version__}")
+    p.add_argument('command', metavar='COMMAND', choices=list(COMMANDS), help='what to do (see below)')
+    p.add_argument('options', nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return p
+
+# %% ../nbs/12_cli.ipynb #37e1c03e
 def main(argv:list|None=None) -> int:
     "Run the `rr` command line; returns its exit code"
-    args = make_parser().parse_args(argv)
-    if args.data: os.environ['RR_DATA'] = args.data
+    top = make_parser().parse_args(argv)
     warnings.showwarning = _show_warning
     try:
-        out = args.func(args)
-        if out: print(out)
-        return 1 if getattr(args, '_fetch_failed', 0) and args.command == 'fetch-images' else 0
+        func = command_function(top.command)
+        options = vars(command_parser(top.command, func).parse_args(top.options))
+        data = options.pop('data', None) or top.data
+        if data: os.environ['RR_DATA'] = data
+        out = func(**options)
+        if str(out): print(out)
+        return 0 if getattr(out, 'ok', True) else 1
     except RRError as e:
         print(f"rr: error: {e}", file=sys.stderr); return 1
+    except OSError as e:                     # the environment's refusal (permissions, a full disk, a missing folder): one line
+        where = ': '.join(str(f) for f in (e.filename, e.filename2) if f)
+        print(f"rr: error: {where + ': ' if where else ''}{e.strerror or e}", file=sys.stderr); return 1
     except KeyboardInterrupt:
         print("rr: interrupted; run the same command again to carry on where it stopped", file=sys.stderr); return 130

@@ -6,15 +6,17 @@
 from __future__ import annotations
 import colorsys, io, math, random, uuid
 from pathlib import Path
+from typing import Annotated
 import pandas as pd
 from PIL import Image, ImageDraw, ImageFilter
 from sqlalchemy.engine import URL
 from .core import *
-from .download import import_raw_tables
+from .download import import_raw_tables, get_table
 from .fetch_images import photo_path
 
 # %% auto #0
-__all__ = ['DEMO_CATEGORIES', 'DEMO_LOCATIONS', 'make_demo_tables', 'draw_demo_photo', 'make_demo_marketplace']
+__all__ = ['DEMO_CATEGORIES', 'DEMO_LOCATIONS', 'DEMO_STEP_OPTIONS', 'make_demo_tables', 'draw_demo_photo',
+           'make_demo_marketplace', 'demo_command', 'embedded_is_empty']
 
 # %% ../nbs/01c_demo.ipynb #6e5a3867
 DEMO_CATEGORIES = {
@@ -145,21 +147,48 @@ def _demo_photo_bytes(im:Image.Image, k:int) -> bytes:
 def make_demo_marketplace(data:Path|str|None=None, # the data folder; `data_dir()` when None
                           n:int=250, seed:int=0) -> dict:
     "Write the demo marketplace into the data folder's embedded database and photo folder; returns counts"
-    data = Path(data) if data else data_dir()
-    settings = {**load_settings(), 'data_dir': str(data)}
+    data = DataFolder(data)
+    settings = {**load_settings(), 'data_dir': str(data.root)}
     products, images = make_demo_tables(n, seed)
     csvs = {}
     for name, df in (('Products', products), ('Images', images)):
-        csvs[name] = data/'demo'/f'{name}.csv'
+        csvs[name] = data.demo_exports/f'{name}.csv'
         with atomic_path(csvs[name]) as tmp: df.to_csv(tmp, lineterminator='\n')
-    creds = Credentials(URL.create('sqlite', database=str(data/'marketplace.db')), 'embedded default')
+    creds = Credentials(URL.create('sqlite', database=str(data.database)), 'embedded default')
     res = import_raw_tables(csvs['Products'], csvs['Images'], creds, settings)
     main_of = dict(zip(products['id'], products['category'].str.split(' / ').str[0]))
     drawn = 0
     for k, (iid, pid) in enumerate(progress_bar(list(zip(images['id'], images['product_id'])), desc='drawing demo photos', unit='photo')):
-        out = photo_path(data/'images_raw', iid)
+        out = photo_path(data.raw_photos, iid)
         if out.exists(): continue
         rng = random.Random(f'{seed}-{iid}')
         atomic_write_bytes(out, _demo_photo_bytes(draw_demo_photo(main_of[pid], rng), k))
         drawn += 1
     return dict(products=res['products'], images=res['images'], photos_drawn=drawn)
+
+# %% ../nbs/01c_demo.ipynb #694d7d00
+DEMO_STEP_OPTIONS = {'train-vision': dict(epochs=4, tops=1, crop_views=0, sizes=[224])}
+
+def demo_command(n:Annotated[int, AtLeast(1)]=250, # demo listings, about evenly over the 13 main categories
+                 seed:int=0, # random seed: the same seed makes the same marketplace
+                ) -> str:
+    "Make the demo marketplace in the embedded database (made-up listings and photos)"
+    data = DataFolder()
+    r = make_demo_marketplace(data.root, n=n, seed=seed)
+    return (f"demo marketplace: {r['products']['added']:,} demo listings and {r['images']['added']:,} demo photos added "
+            f"to the embedded database {data.database}; {r['photos_drawn']:,} photos drawn in {data.raw_photos}")
+
+# %% ../nbs/01c_demo.ipynb #2211edee
+def embedded_is_empty(creds:Credentials) -> bool:
+    "True when `creds` is the embedded database and it has no products yet"
+    if not creds.is_embedded: return False
+    db = Path(creds.url.database)
+    if not db.exists(): return True
+    import sqlalchemy as sa
+    engine = sa.create_engine(creds.url)
+    try:
+        with engine.connect() as conn:
+            if load_settings()['products_table'] not in sa.inspect(conn).get_table_names(): return True
+            table = get_table(engine, load_settings()['products_table'])
+            return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
+    finally: engine.dispose()

@@ -4,6 +4,7 @@
 
 # %% ../nbs/01_download.ipynb #7bc405a2
 from __future__ import annotations
+import io
 from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
@@ -11,7 +12,8 @@ from .core import *
 
 # %% auto #0
 __all__ = ['RAW_COLUMNS', 'read_raw_csv', 'write_raw_csv', 'connect', 'get_table', 'import_table', 'import_raw_tables',
-           'download_table', 'download_products_table', 'download_images_table', 'compare_raw_tables']
+           'download_table', 'download_products_table', 'download_images_table', 'download_command', 'download_done',
+           'compare_raw_tables']
 
 # %% ../nbs/01_download.ipynb #e9bfceb5
 RAW_COLUMNS = {
@@ -25,7 +27,9 @@ def read_raw_csv(path:Path|str, # a products or images CSV, as exported from the
     "The raw table in `path`, every field as the exact string it holds, checked for the columns and ids of `kind`"
     path = Path(path)
     if not path.exists(): raise RRError(f"{path}: file not found")
-    try: df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, lineterminator='\n', encoding='utf-8')
+    data = path.read_bytes().removeprefix(b'\xef\xbb\xbf')                       # a UTF-8 byte-order mark, as Excel writes
+    if data.split(b'\n', 1)[0].endswith(b'\r'): data = data.replace(b'\r\n', b'\n')    # Windows line ends; a bare \r stays
+    try: df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False, lineterminator='\n', encoding='utf-8')
     except UnicodeDecodeError as e: raise RRError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e: raise RRError(f"{path}: not a readable CSV ({str(e).strip()})") from None
     missing = [c for c in RAW_COLUMNS[kind] if c not in df.columns]
@@ -78,16 +82,17 @@ def get_table(engine:sa.Engine, name:str, creds:Credentials|None=None) -> sa.Tab
     names = sa.inspect(engine).get_table_names()
     if name not in names:
         where = creds.describe() if creds else str(engine.url)
-        raise RRError(f"table {name!r} not found in {where} (tables: {', '.join(sorted(names)) or 'none'})")
+        hint = '; it is empty: `rr demo` makes a demo marketplace in it, `rr import` loads your CSV exports' if not names else ''
+        raise RRError(f"table {name!r} not found in {where} (tables: {', '.join(sorted(names)) or 'none'}){hint}")
     return sa.Table(name, sa.MetaData(), autoload_with=engine)
 
 # %% ../nbs/01_download.ipynb #7d68bd61
 def _create_raw_table(engine:sa.Engine, name:str, kind:str) -> sa.Table:
     "The table `name` for raw `kind` rows, created (all text, `id` the primary key) if it is not there"
     if name in sa.inspect(engine).get_table_names(): return get_table(engine, name)
-    md = sa.MetaData()
-    t = sa.Table(name, md, *[sa.Column(c, sa.Text, primary_key=c == 'id', nullable=c != 'id') for c in RAW_COLUMNS[kind]])
-    md.create_all(engine)
+    metadata = sa.MetaData()
+    t = sa.Table(name, metadata, *[sa.Column(c, sa.Text, primary_key=c == 'id', nullable=c != 'id') for c in RAW_COLUMNS[kind]])
+    metadata.create_all(engine)
     return t
 
 # %% ../nbs/01_download.ipynb #319521b2
@@ -139,21 +144,44 @@ def download_table(engine:sa.Engine, name:str, # the database and the table to r
 def _download(kind:str, creds:Credentials|None, settings:dict|None, chunksize:int) -> Path:
     settings = settings or load_settings()
     creds = creds or load_credentials(settings=settings)
-    dest = data_dir(settings)/'raw'/f'{kind}.csv'
+    dest = DataFolder(data_dir(settings)).raw_table(kind)
     engine = connect(creds)
     try: download_table(engine, settings[f'{kind}_table'], dest, creds, chunksize)
     finally: engine.dispose()
     return dest
 
+# %% ../nbs/01_download.ipynb #27786e94
 def download_products_table(creds:Credentials|None=None, # the database; `load_credentials()` when None
                             settings:dict|None=None, chunksize:int=2000) -> Path:
     "Download the products table to `<data>/raw/products.csv`; returns its path"
     return _download('products', creds, settings, chunksize)
 
+# %% ../nbs/01_download.ipynb #a9fe1cde
 def download_images_table(creds:Credentials|None=None, # the database; `load_credentials()` when None
                           settings:dict|None=None, chunksize:int=2000) -> Path:
     "Download the images table to `<data>/raw/images.csv`; returns its path"
     return _download('images', creds, settings, chunksize)
+
+# %% ../nbs/01_download.ipynb #6490ccde
+def download_command(credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
+                    ) -> str:
+    "Download the products and images tables to <data>/raw/"
+    creds = load_credentials(credentials)
+    lines = []
+    for kind, download in (('products', download_products_table), ('images', download_images_table)):
+        path = download(creds)
+        lines.append(f"{kind}: {len(read_raw_csv(path, kind)):,} rows from {creds.describe()} -> {path}")
+    return '\n'.join(lines)
+
+# %% ../nbs/01_download.ipynb #8ab2a761
+def download_done(credentials:str|None=None) -> bool:
+    "Whether both raw tables are there and, from the embedded database, newer than it"
+    raw = [DataFolder().raw_table(kind) for kind in ('products', 'images')]
+    if not all(p.exists() for p in raw): return False
+    creds = load_credentials(credentials)
+    if not creds.is_embedded: return True
+    db = Path(creds.url.database)
+    return not db.exists() or min(p.stat().st_mtime for p in raw) >= db.stat().st_mtime
 
 # %% ../nbs/01_download.ipynb #1433d9e5
 def compare_raw_tables(a:pd.DataFrame, b:pd.DataFrame) -> int:

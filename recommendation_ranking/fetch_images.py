@@ -4,18 +4,18 @@
 
 # %% ../nbs/01b_fetch_images.ipynb #0f0ea97f
 from __future__ import annotations
-import os, re, time, shutil, threading, http.server
-from dataclasses import dataclass, field
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import os, re, time, shutil, threading
 from pathlib import Path
+from typing import Annotated
 import pandas as pd
 import requests
 from PIL import Image
 from .core import *
-from .download import read_raw_csv
+from .download import read_raw_csv, import_raw_tables
 
 # %% auto #0
-__all__ = ['image_problem', 'photo_path', 'fetch_image', 'PhotoServer', 'FetchReport', 'fetch_images', 'import_photos']
+__all__ = ['image_problem', 'photo_path', 'fetch_image', 'fetch_images', 'fetch_images_command', 'import_photos',
+           'import_command']
 
 # %% ../nbs/01b_fetch_images.ipynb #404e707a
 def image_problem(path:Path|str) -> str|None:
@@ -41,8 +41,8 @@ def photo_path(folder:Path|str, image_id:str) -> Path:
 # %% ../nbs/01b_fetch_images.ipynb #0ff3c311
 _local = threading.local()
 def _session():
-    if not hasattr(_local, 's'): _local.s = requests.Session()
-    return _local.s
+    if not hasattr(_local, 'session'): _local.session = requests.Session()
+    return _local.session
 
 class _Retry(Exception): pass
 
@@ -70,71 +70,37 @@ def fetch_image(url:str, dest:Path, # where the photo comes from, and goes
         except requests.RequestException as e: return f'bad request ({type(e).__name__})'
     return f"{reason} ({retries+1} {'try' if retries == 0 else 'tries'})"
 
-# %% ../nbs/01b_fetch_images.ipynb #9d736016
-class PhotoServer:
-    "A local HTTP server for tests: serves `folder`'s photos, and misbehaves on request"
-    def __init__(self, folder:Path|str, slow_s:float=3):
-        self.folder,self.slow_s,self.hits = Path(folder),slow_s,{}
-        srv = self
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *a): pass
-            def do_GET(self):
-                kind, _, name = self.path.strip('/').partition('/')
-                srv.hits[self.path] = srv.hits.get(self.path, 0) + 1
-                f = srv.folder/name
-                if kind == 'flaky' and srv.hits[self.path] == 1: return self.send_error(503)
-                if kind == 'html': return self._send(b'<html>gone</html>', 'text/html')
-                if not f.is_file(): return self.send_error(404)
-                data = f.read_bytes()
-                if kind == 'slow': time.sleep(srv.slow_s)
-                if kind == 'truncated': return self._send(data, cut=len(data)//2)
-                self._send(data)
-            def _send(self, data, ctype='image/jpeg', cut=None):
-                self.send_response(200); self.send_header('Content-Type', ctype)
-                self.send_header('Content-Length', str(len(data))); self.end_headers()
-                try: self.wfile.write(data[:cut])
-                except (BrokenPipeError, ConnectionResetError): pass
-                if cut is not None: self.close_connection = True
-        self.httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f'http://127.0.0.1:{self.httpd.server_address[1]}'
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start(); return self
-    def __exit__(self, *a): self.httpd.shutdown(); self.httpd.server_close()
-
 # %% ../nbs/01b_fetch_images.ipynb #c80a85fc
-@dataclass
-class FetchReport:
-    "What `fetch_images` did: photos fetched and skipped, and (image id, reason) for each that failed"
-    fetched:int = 0
-    skipped:int = 0
-    failed:list = field(default_factory=list)
-    def __str__(self):
-        return f"{self.fetched} photos fetched, {self.skipped} already there, {len(self.failed)} failed" + format_failures(self.failed)
-
-# %% ../nbs/01b_fetch_images.ipynb #dec4f8af
 def fetch_images(images:pd.DataFrame|None=None, # the images table; `<data>/raw/images.csv` when None
                  dest:Path|str|None=None, # the photo folder; `<data>/images_raw` when None
-                 n_workers:int=8, timeout:float=10, retries:int=3, backoff:float=0.5) -> FetchReport:
+                 n_workers:int=8, timeout:float=10, retries:int=3, backoff:float=0.5) -> FilesReport:
     "Download every photo of `images` that `dest` does not have complete yet"
-    if images is None: images = read_raw_csv(data_dir()/'raw'/'images.csv', 'images')
-    dest = Path(dest) if dest else data_dir()/'images_raw'
-    rep, todo = FetchReport(), []
+    if images is None: images = read_raw_csv(DataFolder().raw_table('images'), 'images')
+    dest = Path(dest) if dest else DataFolder().raw_photos
+    rep, todo = FilesReport('fetched', folder=dest), []
     for iid, url in zip(images['id'], images['bucket_link']):
         try: p = photo_path(dest, iid)
         except RRError as e: rep.failed.append((iid, str(e))); continue
         if p.exists() and image_problem(p) is None: rep.skipped += 1
         else: todo.append((iid, url, p))
     if not todo: return rep
-    with ThreadPoolExecutor(n_workers) as ex, progress_bar(total=len(todo), desc='fetching photos', unit='photo') as bar:
-        futs = {ex.submit(fetch_image, url, p, timeout, retries, backoff): iid for iid,url,p in todo}
-        for fut in as_completed(futs):
-            why = fut.result()
-            if why is None: rep.fetched += 1
-            else: rep.failed.append((futs[fut], why))
+    for stale in dest.glob('.*.tmp'): stale.unlink()                 # left by an interrupted run
+    fetch = lambda job: fetch_image(job[1], job[2], timeout, retries, backoff)
+    with progress_bar(total=len(todo), desc='fetching photos', unit='photo') as bar:
+        for (iid, _, _), why in interruptible_map(fetch, todo, n_workers):
+            if why is None: rep.done += 1
+            else: rep.failed.append((iid, why))
             bar.update()
     rep.failed.sort()
     return rep
+
+# %% ../nbs/01b_fetch_images.ipynb #0e6acb45
+def fetch_images_command(workers:Annotated[int, AtLeast(1)]=8, # downloads at once
+                         timeout:Annotated[float, AtLeast(0, strict=True)]=10, # seconds to wait for a server
+                         retries:Annotated[int, AtLeast(0)]=3, # retries of a failed download
+                        ) -> FilesReport:
+    "Download the photos of <data>/raw/images.csv into <data>/images_raw/"
+    return fetch_images(n_workers=workers, timeout=timeout, retries=retries)
 
 # %% ../nbs/01b_fetch_images.ipynb #cd205f3a
 def import_photos(src:Path|str, # a folder of photos named `<image id>.jpg`
@@ -144,7 +110,7 @@ def import_photos(src:Path|str, # a folder of photos named `<image id>.jpg`
     "Link or copy the photos of `src` whose id is in `image_ids` into `dest`; returns counts of what it did"
     src = Path(src)
     if not src.is_dir(): raise RRError(f"{src}: not a folder of photos")
-    dest = Path(dest) if dest else data_dir()/'images_raw'
+    dest = Path(dest) if dest else DataFolder().raw_photos
     dest.mkdir(parents=True, exist_ok=True)
     ids, res = set(map(str, image_ids)), dict(linked=0, copied=0, already=0, not_in_table=0)
     for f in progress_bar(sorted(src.glob('*.jpg')), desc='importing photos', unit='photo'):
@@ -156,3 +122,19 @@ def import_photos(src:Path|str, # a folder of photos named `<image id>.jpg`
             except OSError: shutil.copyfile(f, tmp); res['copied'] += 1
     res['missing'] = len(ids) - res['linked'] - res['copied'] - res['already']
     return res
+
+# %% ../nbs/01b_fetch_images.ipynb #fc57bbb5
+def import_command(products:str, # the products CSV
+                   images:str, # the images CSV
+                   photos:str|None=None, # a folder of photos named <image id>.jpg to link or copy into the data folder
+                   credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
+                  ) -> str:
+    "Load raw products and images CSVs (and optionally a folder of photos) into the database"
+    creds = load_credentials(credentials)
+    counts = import_raw_tables(products, images, creds)
+    out = [f"{k}: {v['read']:,} rows read, {v['added']:,} added to {creds.describe()}" for k,v in counts.items()]
+    if photos:
+        r = import_photos(photos, read_raw_csv(images, 'images')['id'])
+        out.append(f"photos: {r['linked']:,} linked, {r['copied']:,} copied, {r['already']:,} already there, "
+                   f"{r['missing']:,} of the table not in {photos}, {r['not_in_table']:,} files not in the table")
+    return '\n'.join(out)

@@ -6,8 +6,8 @@
 from __future__ import annotations
 import json, time, warnings
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
-import joblib
 import numpy as np
 import pandas as pd
 import sklearn
@@ -15,22 +15,18 @@ from PIL import Image
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 from .core import *
-from .dataset import labelled_photos
+from .clean_images import square_pixels
+from .data.split import labelled_photos
+from .metrics import classification_metrics
 
 # %% auto #0
-__all__ = ['IMAGE_BASELINES', 'load_pixels', 'flatten_pixels', 'image_baseline_models', 'classification_metrics',
-           'train_image_baselines']
+__all__ = ['IMAGE_BASELINES', 'load_pixels', 'flatten_pixels', 'image_baseline_models', 'train_image_baselines',
+           'load_image_baseline', 'ImageBaselinesReport', 'train_image_baselines_command']
 
 # %% ../nbs/05_image_baseline.ipynb #7559a20c
-def _small_photo(path:str, size:int) -> np.ndarray:
-    with Image.open(path) as im:
-        im.draft('RGB', (size, size))
-        return np.asarray(im.convert('RGB').resize((size, size), Image.Resampling.BILINEAR))
-
 def load_pixels(paths, # photo files (clean, square)
                 size:int=64, # side of the small square
                 cache:Path|str|None=None, # a folder for the cached array; none when None
@@ -40,7 +36,8 @@ def load_pixels(paths, # photo files (clean, square)
     f = Path(cache)/f'pixels_{size}_{files_fingerprint(paths, size)}.npy' if cache else None
     if f and f.exists(): return np.load(f)
     with ThreadPoolExecutor(n_workers) as ex:
-        x = np.stack(list(progress_bar(ex.map(lambda p: _small_photo(p, size), paths), total=len(paths), desc='loading photos', unit='photo')))
+        small = partial(square_pixels, size=size, resample=Image.Resampling.BILINEAR)
+        x = np.stack(list(progress_bar(ex.map(small, paths), total=len(paths), desc='loading photos', unit='photo')))
     if f:
         with atomic_path(f) as tmp:
             with open(tmp, 'wb') as fh: np.save(fh, x)
@@ -58,42 +55,60 @@ def image_baseline_models(seed:int=0) -> dict:
     return {'logistic': Pipeline([flat(), ('model', LogisticRegression(C=0.01, max_iter=300))]),
             'random_forest': Pipeline([flat(), ('model', RandomForestClassifier(200, min_samples_leaf=2, n_jobs=-1, random_state=seed))])}
 
-def classification_metrics(y_true, y_pred, n_classes:int, majority_label:int) -> dict:
-    "Accuracy, macro-F1, the confusion matrix and the majority-class accuracy beside them"
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    return dict(n=int(len(y_true)), accuracy=float(accuracy_score(y_true, y_pred)),
-                macro_f1=float(f1_score(y_true, y_pred, average='macro', labels=range(n_classes), zero_division=0)),
-                majority_accuracy=float((y_true == majority_label).mean()),
-                confusion=confusion_matrix(y_true, y_pred, labels=range(n_classes)).tolist())
-
 # %% ../nbs/05_image_baseline.ipynb #a1dd2ed1
 IMAGE_BASELINES = ('logistic', 'random_forest')
 
+def _image_baseline_fit(name:str, photos:pd.DataFrame, pixels, size:int):
+    "A function that fits baseline `name` on the train part's `pixels()` and judges it on the test part's, for `fit_or_load`"
+    def fit():
+        x, codes = pixels(), list(photos['main_category'].cat.categories)
+        train, test = (photos['part'] == 'train').to_numpy(), (photos['part'] == 'test').to_numpy()
+        model, t = image_baseline_models()[name], time.perf_counter()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always', ConvergenceWarning)
+            model.fit(x[train], photos.loc[train, 'label'])
+        majority = int(photos.loc[train, 'label'].mode()[0])
+        metrics = classification_metrics(photos.loc[test, 'label'], model.predict(x[test]), len(codes), majority)
+        return model, dict(model=name, photo_size=size, classes=codes, n_train=int(train.sum()), fit_seconds=round(time.perf_counter() - t, 1),
+                           converged=not any(issubclass(o.category, ConvergenceWarning) for o in caught), sklearn=sklearn.__version__,
+                           metrics={'test': metrics})
+    return fit
+
+# %% ../nbs/05_image_baseline.ipynb #55586d93
 def train_image_baselines(data:Path|str|None=None, # the data folder; `data_dir()` when None
                           photos:Path|str|None=None, # the cleaned photos; `<data>/cleaned_images/<image_size>` when None
                           size:int=64) -> pd.DataFrame:
     "Fit (or load) and judge each image baseline; returns one row of test metrics per model"
-    data = Path(data) if data else data_dir()
-    lp = labelled_photos(data, photos)
-    codes = list(lp['main_category'].cat.categories)
-    fp = frame_fingerprint(lp[['image_id', 'label', 'part']])
-    rows, x = [], None
-    train, test = (lp['part'] == 'train').to_numpy(), (lp['part'] == 'test').to_numpy()
-    majority = int(lp.loc[train, 'label'].mode()[0])
-    for name, model in image_baseline_models().items():
-        meta_path = data/'models'/f'image_{name}.json'
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-        if meta.get('data_fingerprint') != f'{fp}-{size}' or not (data/'models'/f'image_{name}.joblib').exists():
-            if x is None: x = load_pixels(lp['path'], size, data/'cache')
-            t = time.perf_counter()
-            with warnings.catch_warnings(record=True) as w:
-                warnings.simplefilter('always', ConvergenceWarning)
-                model.fit(x[train], lp.loc[train, 'label'])
-            metrics = classification_metrics(lp.loc[test, 'label'], model.predict(x[test]), len(codes), majority)
-            meta = dict(model=name, photo_size=size, classes=codes, data_fingerprint=f'{fp}-{size}', n_train=int(train.sum()),
-                        fit_seconds=round(time.perf_counter() - t, 1), converged=not any(issubclass(o.category, ConvergenceWarning) for o in w),
-                        sklearn=sklearn.__version__, metrics={'test': metrics})
-            with atomic_path(data/'models'/f'image_{name}.joblib') as tmp: joblib.dump(model, tmp, compress=3)
-            atomic_write_text(meta_path, json.dumps(meta, indent=1))
+    data = DataFolder(data)
+    labelled = labelled_photos(data, photos)
+    fingerprint = f"{frame_fingerprint(labelled[['image_id', 'label', 'part']])}-{size}"
+    loaded = {}
+    pixels = lambda: loaded.setdefault('x', load_pixels(labelled['path'], size, data.cache))   # decoded once, only if a model is fitted
+    rows = []
+    for name in IMAGE_BASELINES:
+        _, meta = fit_or_load(data.model(f'image_{name}'), fingerprint, _image_baseline_fit(name, labelled, pixels, size), compress=3, need_model=False)
         rows.append(dict(model=name, **{k: v for k, v in meta['metrics']['test'].items() if k != 'confusion'}))
     return pd.DataFrame(rows)
+
+# %% ../nbs/05_image_baseline.ipynb #aba6fb0e
+def load_image_baseline(name:str='logistic', data:Path|str|None=None) -> tuple:
+    "A saved image baseline (a `Pipeline` from flattened pixels to the main category's code) and its metadata"
+    path = DataFolder(data).model(f'image_{name}')
+    if not path.exists(): raise missing_output(path, f'image baseline {name!r}', 'rr train-image-baselines')
+    return load_model(path)
+
+# %% ../nbs/05_image_baseline.ipynb #c6a69378
+class ImageBaselinesReport:
+    "The test figures of the image baselines, as `rr train-image-baselines` prints them"
+    def __init__(self, results:pd.DataFrame, # from `train_image_baselines`
+                 data:DataFolder): self.results, self.data = results, data
+    def __str__(self):
+        r = self.results
+        lines = [f"image baselines (test part, {int(r['n'].iloc[0]):,} photos; always the most common category: {r['majority_accuracy'].iloc[0]:.1%}):"]
+        lines += [f"  {row['model']:14s} accuracy {row['accuracy']:.1%}   macro-F1 {row['macro_f1']:.3f}" for _, row in r.iterrows()]
+        return '\n'.join(lines) + f"\nmodels and metrics (JSON) in {self.data.models}"
+
+# %% ../nbs/05_image_baseline.ipynb #58455423
+def train_image_baselines_command() -> ImageBaselinesReport:
+    "Fit and judge the image baselines (pixels, then logistic regression or a random forest); metrics in <data>/models/"
+    return ImageBaselinesReport(train_image_baselines(), DataFolder())

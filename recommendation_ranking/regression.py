@@ -6,7 +6,6 @@
 from __future__ import annotations
 import json, time
 from pathlib import Path
-import joblib
 import numpy as np
 import pandas as pd
 import sklearn
@@ -19,13 +18,13 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 from .core import *
 from .clean_tabular import clean_text, clean_title, main_category, read_clean_products
-from .dataset import load_split
+from .data.split import load_split
 from .geocode import geocode_places
 
 # %% auto #0
 __all__ = ['BEST_ALPHAS', 'PRICE_MODELS', 'price_data', 'original_linear_models', 'original_text_model', 'quoted_price',
            'best_price_model', 'fit_best_price_model', 'price_metrics', 'train_price_models', 'load_price_model',
-           'listing_frame', 'predict_price']
+           'listing_frame', 'predict_price', 'PriceModelsReport', 'train_price_command']
 
 # %% ../nbs/04_regression.ipynb #dc88472d
 def price_data(data:Path|str|None=None) -> pd.DataFrame:
@@ -48,6 +47,7 @@ def original_linear_models() -> dict:
     return {name: GridSearchCV(Pipeline([('features', _category_and_place()), ('model', m)]), grid, cv=5, scoring='r2')
             for name, (m, grid) in grids.items()}
 
+# %% ../nbs/04_regression.ipynb #63dd3672
 def original_text_model() -> Pipeline:
     "The original project's text baseline: TF-IDF of title, description and place, then `LinearRegression`"
     tfidf = ColumnTransformer([(c, TfidfVectorizer(), c) for c in ('product_name', 'product_description', 'location')])
@@ -77,6 +77,7 @@ def best_price_model(alpha:float=2.0) -> Pipeline:
     "The best price model: log-price from the text, category, place and quoted prices, by Ridge regression"
     return Pipeline([('features', _text_features()), ('model', Ridge(alpha=alpha))])
 
+# %% ../nbs/04_regression.ipynb #415439d1
 def fit_best_price_model(train:pd.DataFrame, valid:pd.DataFrame) -> tuple[Pipeline, dict]:
     "The best price model with its alpha chosen on `valid`, fitted on `train`; and the validation scores"
     scores = {}
@@ -113,39 +114,40 @@ def _predict(name:str, model, df:pd.DataFrame) -> np.ndarray:
     return np.expm1(p) if name == 'best' else p
 
 # %% ../nbs/04_regression.ipynb #77746cea
+def _price_model_fit(name:str, train:pd.DataFrame, valid:pd.DataFrame, test:pd.DataFrame):
+    "A function that fits price model `name` and judges it on `test`: returns (model, metadata), for `fit_or_load`"
+    def fit():
+        t = time.perf_counter()
+        model = _fit(name, train, valid)
+        fit_s = time.perf_counter() - t
+        metrics = {which: price_metrics(part['price'], _predict(name, model, part))
+                   for which, part in (('test_all', test), ('test_ok', test[test['price_flag'] == 'ok']))}
+        return model, dict(model=name, target='log price' if name == 'best' else 'price', n_train=int((train['price_flag'] == 'ok').sum()),
+                           fit_seconds=round(fit_s, 1), sklearn=sklearn.__version__, metrics=metrics,
+                           best_params=getattr(model, 'best_params_', None), validation_r2_log=getattr(model, 'validation_r2_log_', None))
+    return fit
+
+# %% ../nbs/04_regression.ipynb #c1c4bf14
 def train_price_models(data:Path|str|None=None, # the data folder; `data_dir()` when None
                        names=PRICE_MODELS) -> pd.DataFrame:
     "Fit (or load) and judge each price model; returns one row of test metrics per model and test set"
-    data = Path(data) if data else data_dir()
+    data = DataFolder(data)
     df = price_data(data)
-    fp, rows = frame_fingerprint(df[['id', 'price', 'part']]), []
+    fingerprint, rows = frame_fingerprint(df[['id', 'price', 'part']]), []
     train, valid, test = (df[df['part'] == p] for p in ('train', 'valid', 'test'))
     for name in names:
-        path, meta_path = data/'models'/f'price_{name}.joblib', data/'models'/f'price_{name}.json'
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-        if meta.get('data_fingerprint') != fp or not path.exists():
-            t = time.perf_counter()
-            model = _fit(name, train, valid)
-            fit_s = time.perf_counter() - t
-            metrics = {which: price_metrics(part['price'], _predict(name, model, part))
-                       for which, part in (('test_all', test), ('test_ok', test[test['price_flag'] == 'ok']))}
-            meta = dict(model=name, target='log price' if name == 'best' else 'price', data_fingerprint=fp,
-                        n_train=int((train['price_flag'] == 'ok').sum()), fit_seconds=round(fit_s, 1), sklearn=sklearn.__version__,
-                        metrics=metrics, best_params=getattr(model, 'best_params_', None),
-                        validation_r2_log=getattr(model, 'validation_r2_log_', None))
-            with atomic_path(path) as tmp: joblib.dump(model, tmp)
-            atomic_write_text(meta_path, json.dumps(meta, indent=1))
+        _, meta = fit_or_load(data.model(f'price_{name}'), fingerprint, _price_model_fit(name, train, valid, test))
         for which, m in meta['metrics'].items(): rows.append(dict(model=name, test_set=which, **m))
     return pd.DataFrame(rows)
 
-# %% ../nbs/04_regression.ipynb #c1c4bf14
-def load_price_model(name:str='best', data:Path|str|None=None):
+# %% ../nbs/04_regression.ipynb #5f3302f2
+def load_price_model(name:str='best', data:Path|str|None=None) -> tuple:
     "A saved price model and its metadata"
-    data = Path(data) if data else data_dir()
-    path = data/'models'/f'price_{name}.joblib'
-    if not path.exists(): raise RRError(f"{path}: no such price model; run `rr train-baselines` first")
-    return joblib.load(path), json.loads(path.with_suffix('.json').read_text())
+    path = DataFolder(data).model(f'price_{name}')
+    if not path.exists(): raise missing_output(path, f'price model {name!r}', 'rr train-price')
+    return load_model(path)
 
+# %% ../nbs/04_regression.ipynb #aa71e308
 def listing_frame(listings:list[dict]) -> pd.DataFrame:
     "Raw listings (product_name, product_description, category, location) cleaned as the models saw them"
     df = pd.DataFrame(listings)
@@ -159,8 +161,26 @@ def listing_frame(listings:list[dict]) -> pd.DataFrame:
     if geo['latitude'].isna().any(): raise RRError(f"place {df['location'][geo['latitude'].isna()].iloc[0]!r} could not be geocoded")
     return df.join(geo[['latitude', 'longitude']])
 
+# %% ../nbs/04_regression.ipynb #6ceef698
 def predict_price(listing:dict, # a raw listing: product_name, product_description, category, location
                   name:str='best', data:Path|str|None=None) -> float:
     "The price in pounds that model `name` gives a raw listing"
     model, _ = load_price_model(name, data)
     return float(_predict(name, model, listing_frame([listing]))[0])
+
+# %% ../nbs/04_regression.ipynb #bde781bb
+class PriceModelsReport:
+    "The test figures of every price model, as `rr train-price` prints them"
+    def __init__(self, results:pd.DataFrame, # from `train_price_models`
+                 data:DataFolder): self.results, self.data = results, data
+    def __str__(self):
+        ok = self.results[self.results['test_set'] == 'test_ok'].set_index('model')
+        lines = [f"price models (test part, {int(ok['n'].iloc[0]):,} listings with ok prices):"]
+        lines += [f"  {m:12s} R² {r['r2']:7.3f}   RMSE £{r['rmse']:,.0f}   median abs error £{r['median_abs_error']:,.0f}   R² log-price {r['r2_log']:.3f}"
+                  for m, r in ok.iterrows()]
+        return '\n'.join(lines) + f"\nmodels and metrics (JSON) in {self.data.models}"
+
+# %% ../nbs/04_regression.ipynb #7a04c54e
+def train_price_command() -> PriceModelsReport:
+    "Fit and judge the price models on the saved split; models and metrics in <data>/models/"
+    return PriceModelsReport(train_price_models(), DataFolder())
