@@ -168,7 +168,7 @@ def bench_vision(data:Path|str, # a data folder with cleaned products and cleane
         wall = time.perf_counter() - t
         if r.returncode: raise RRError(f"rr train-vision failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
         peak_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20         # kB on Linux; the largest child so far
-        bundle = DataFolder(d).training_run('vision_efficientnet_lite0')/'bundle.pt'
+        bundle = DataFolder(d).vision_bundle()
         meta, from_files = load_checkpoint(bundle), _bundle_on_test_photos(d, bundle)
     return dict(wall_s=wall, peak_rss_gb=peak_gb, output=r.stdout, from_files=from_files,
                 **{k: meta[k] for k in ('backbone', 'classes', 'metrics', 'history')})

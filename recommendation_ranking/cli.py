@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, ast, importlib, importlib.util, inspect, json, os, re, sys, types, typing, warnings
 from pathlib import Path
+from fastcore.docments import docments
 from .core import *
 
 # %% auto #0
@@ -32,7 +33,8 @@ def command_function(name:str, # a subcommand, e.g. 'clean-images'
 # %% ../nbs/12_cli.ipynb #f46bb0d8
 def command_summary(name:str) -> str:
     "The first line of the docstring of `rr name`'s function, read from its module's source without importing it"
-    src = importlib.util.find_spec(f'recommendation_ranking.{COMMANDS[name]}').origin     # finds the file, imports nothing of it
+    try: src = importlib.util.find_spec(f'recommendation_ranking.{COMMANDS[name]}').origin     # finds the file, imports nothing of it
+    except ModuleNotFoundError: return "a developer's command (install the dev extra)"         # a wheel has no `dev`
     for node in ast.walk(ast.parse(Path(src).read_text(encoding='utf-8'))):
         if isinstance(node, ast.FunctionDef) and node.name == name.replace('-', '_') + '_command':
             return (ast.get_docstring(node) or '').splitlines()[0]
@@ -70,7 +72,6 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def command_parser(name:str, func) -> argparse.ArgumentParser:
     "The parser of `rr name`, from `func`'s parameters, their types, defaults and docments"
-    from fastcore.docments import docments
     doc, hints = docments(func, full=True), typing.get_type_hints(func, include_extras=True)
     p = _OneLineParser(prog=f'rr {name}', description=(func.__doc__ or '').strip(), argument_default=argparse.SUPPRESS)
     p.add_argument('--data', metavar='DIR', help='the data folder (default: $RR_DATA, the settings, or data/)')
@@ -111,7 +112,7 @@ def _is_done(step:str, options:dict) -> bool:
 def run_command(credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
                ) -> RunReport:
     "The main job: every step, skipping what is done (the demo marketplace first when there is no data)"
-    from recommendation_ranking.demo import demo_command, embedded_is_empty, DEMO_STEP_OPTIONS
+    from recommendation_ranking.demo import demo_command, demo_is_complete, embedded_is_empty, DEMO_STEP_OPTIONS
     data, creds = DataFolder(), load_credentials(credentials)
     recorded = json.loads(data.run_settings.read_text()) if data.run_settings.exists() else {}
     print(f"data folder {data.root}; database: {creds.describe()}", flush=True)
@@ -120,12 +121,13 @@ def run_command(credentials:str|None=None, # database credentials (YAML); defaul
         recorded = {'demo': True}
         atomic_write_text(data.run_settings, json.dumps(recorded))              # before the demo: an interrupted run stays a demo
         print(demo_command(), flush=True)
-    elif recorded.get('demo') and creds.is_embedded:
+    elif recorded.get('demo') and creds.is_embedded and not demo_is_complete(data):
         print("This data folder is a demo: completing the demo marketplace first (its tables and photos).", flush=True)
         print(demo_command(), flush=True)
-    report = RunReport(data.root, bool(recorded.get('demo')))
+    demo = bool(recorded.get('demo')) and creds.is_embedded           # other credentials: the user's data, not the demo
+    report = RunReport(data.root, demo)
     for step in RUN_STEPS:
-        options = {**(DEMO_STEP_OPTIONS.get(step, {}) if recorded.get('demo') else {}), 'credentials': credentials}
+        options = {**(DEMO_STEP_OPTIONS.get(step, {}) if demo else {}), 'credentials': credentials}
         func = command_function(step)
         options = {k: v for k, v in options.items() if k in inspect.signature(func).parameters}
         try:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c7a869ee
 from __future__ import annotations
-import os, sys, stat, glob, json, textwrap, warnings, tempfile, importlib.machinery, contextlib
+import os, re, sys, stat, glob, json, queue, hashlib, textwrap, threading, warnings, tempfile, importlib.machinery, contextlib, urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -103,6 +103,9 @@ class DataFolder:
     def training_run(self, name:str) -> Path:
         "The folder of a trained network's checkpoints and exported bundle, e.g. `name` 'vision_efficientnet_lite0'"
         return self.models/name
+    def vision_bundle(self, backbone:str='efficientnet_lite0') -> Path:
+        "The exported inference bundle of the vision model; its metadata is `bundle.json` beside it"
+        return self.training_run(f'vision_{backbone}')/'bundle.pt'
     def training_log(self, name:str) -> Path: "The TensorBoard logs of a training run"; return self.root/'runs'/name
     @property
     def cache(self) -> Path: "Results kept to be reused, keyed by fingerprints (photo pixels, trunk outputs)"; return self.root/'cache'
@@ -160,7 +163,6 @@ def progress_bar(iterable=None, total:int|None=None, desc:str='', unit:str='it')
 # %% ../nbs/00_core.ipynb #843af927
 def interruptible_map(func:Callable, items:list, n_workers:int):
     "Yield `(item, func(item))` for each of `items` as they finish, on `n_workers` daemon threads; an interrupt stops at once"
-    import queue, threading
     todo, done, stop = queue.SimpleQueue(), queue.SimpleQueue(), threading.Event()
     for item in items: todo.put(item)
     def work():
@@ -169,11 +171,15 @@ def interruptible_map(func:Callable, items:list, n_workers:int):
             except queue.Empty: return
             try: done.put((item, func(item), None))
             except BaseException as e: done.put((item, None, e))
-    for _ in range(max(1, min(n_workers, len(items)))): threading.Thread(target=work, daemon=True).start()
+    workers = [threading.Thread(target=work, daemon=True) for _ in range(max(1, min(n_workers, len(items))))]
+    for worker in workers: worker.start()
     try:
         for _ in range(len(items)):
             item, result, error = done.get()
-            if error is not None: raise error
+            if error is not None:
+                stop.set()
+                for worker in workers: worker.join(timeout=60)           # nothing still writes once the error is raised
+                raise error
             yield item, result
     finally: stop.set()
 
@@ -199,14 +205,13 @@ class AtLeast:
 def files_fingerprint(paths, # the files a result was made from
                       *extra) -> str:
     "A short hash of `extra` and of each file's path, size and modification time"
-    import hashlib, json
     items = list(extra) + [(str(p), os.path.getsize(p), os.path.getmtime(p)) for p in paths]
     return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:16]
 
 # %% ../nbs/00_core.ipynb #bba81174
 def frame_fingerprint(df) -> str:
     "A short hash of the values of DataFrame `df`"
-    import hashlib, pandas as pd
+    import pandas as pd
     return hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()[:16]
 
 # %% ../nbs/00_core.ipynb #edc2ff56
@@ -324,7 +329,6 @@ class Credentials:
         "`text` with the password replaced by *** where it stands as a value (in a URL, or a word of its own), not inside other words"
         pw = self.url.password
         if not pw: return str(text)
-        import re, urllib.parse
         text = str(text)
         for form in dict.fromkeys([urllib.parse.quote(str(pw), safe=''), str(pw)]):
             text = text.replace(f':{form}@', ':***@')                                          # in a URL

@@ -16,7 +16,7 @@ from .fetch_images import photo_path
 
 # %% auto #0
 __all__ = ['DEMO_CATEGORIES', 'DEMO_LOCATIONS', 'DEMO_STEP_OPTIONS', 'make_demo_tables', 'draw_demo_photo',
-           'make_demo_marketplace', 'demo_command', 'embedded_is_empty']
+           'make_demo_marketplace', 'demo_command', 'embedded_is_empty', 'demo_is_complete']
 
 # %% ../nbs/01c_demo.ipynb #6e5a3867
 DEMO_CATEGORIES = {
@@ -192,3 +192,10 @@ def embedded_is_empty(creds:Credentials) -> bool:
             table = get_table(engine, load_settings()['products_table'])
             return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
     finally: engine.dispose()
+
+# %% ../nbs/01c_demo.ipynb #ec7f2579
+def demo_is_complete(data:DataFolder) -> bool:
+    "Whether the demo's photos are all in the data folder (its tables are written before its photos)"
+    exported = data.demo_exports/'Images.csv'
+    if not exported.exists(): return False
+    return all((data.raw_photos/f'{i}.jpg').exists() for i in pd.read_csv(exported, dtype=str)['id'])

@@ -81,9 +81,12 @@ def train_image_baselines(data:Path|str|None=None, # the data folder; `data_dir(
     "Fit (or load) and judge each image baseline; returns one row of test metrics per model"
     data = DataFolder(data)
     labelled = labelled_photos(data, photos)
-    fingerprint = f"{frame_fingerprint(labelled[['image_id', 'label', 'part']])}-{size}"
+    fingerprint = files_fingerprint(labelled['path'], size, frame_fingerprint(labelled[['image_id', 'label', 'part']]))
     loaded = {}
-    pixels = lambda: loaded.setdefault('x', load_pixels(labelled['path'], size, data.cache))   # decoded once, only if a model is fitted
+    def pixels():
+        "The photos' pixels, decoded once, and only if a model is fitted"
+        if 'x' not in loaded: loaded['x'] = load_pixels(labelled['path'], size, data.cache)
+        return loaded['x']
     rows = []
     for name in IMAGE_BASELINES:
         _, meta = fit_or_load(data.model(f'image_{name}'), fingerprint, _image_baseline_fit(name, labelled, pixels, size), compress=3, need_model=False)

@@ -133,7 +133,7 @@ def train_price_models(data:Path|str|None=None, # the data folder; `data_dir()` 
     "Fit (or load) and judge each price model; returns one row of test metrics per model and test set"
     data = DataFolder(data)
     df = price_data(data)
-    fingerprint, rows = frame_fingerprint(df[['id', 'price', 'part']]), []
+    fingerprint, rows = frame_fingerprint(df), []                  # every column a model is fitted from
     train, valid, test = (df[df['part'] == p] for p in ('train', 'valid', 'test'))
     for name in names:
         _, meta = fit_or_load(data.model(f'price_{name}'), fingerprint, _price_model_fit(name, train, valid, test))

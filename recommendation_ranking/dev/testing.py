@@ -9,6 +9,10 @@ from pathlib import Path
 import numpy as np
 from fastcore.test import test_eq, test_ne, test_close, test_fail
 from ..core import *
+from ..demo import make_demo_marketplace
+from ..download import read_raw_csv
+from ..clean_tabular import clean_products
+from ..clean_images import clean_image_folder
 
 # %% auto #0
 __all__ = ['demo_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
@@ -19,10 +23,6 @@ def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary
                      photos:str|None='clean', # 'clean': cleaned as `rr clean-images` does; 'raw': the drawn photos stand in for cleaned ones; None: none
                      seed:int=0) -> DataFolder:
     "A data folder holding the demo marketplace as `rr run` leaves it before training: raw tables, clean products, cleaned photos"
-    from recommendation_ranking.demo import make_demo_marketplace
-    from recommendation_ranking.download import read_raw_csv
-    from recommendation_ranking.clean_tabular import clean_products
-    from recommendation_ranking.clean_images import clean_image_folder
     data = DataFolder(path if path is not None else tempfile.mkdtemp(prefix='rr-demo-'))
     make_demo_marketplace(data.root, n=n, seed=seed)
     for kind in ('products', 'images'):                       # the tables as `rr download` writes them

@@ -89,7 +89,7 @@ def _loaded_bundle(path:str, modified:float, precision:str) -> VisionBundle:
 
 def load_vision_bundle(path:Path|str|None=None) -> VisionBundle:
     "The inference bundle at `path` (default: the data folder's EfficientNet-Lite0 model), loaded once"
-    path = Path(path) if path else DataFolder().training_run('vision_efficientnet_lite0')/'bundle.pt'
+    path = Path(path) if path else DataFolder().vision_bundle()
     if not path.exists(): raise missing_output(path, 'vision model', 'rr train-vision')
     return _loaded_bundle(str(path), path.stat().st_mtime, load_settings()['inference_precision'])
 

@@ -5,6 +5,8 @@
 # %% ../../nbs/07b_vision.model.ipynb #2af84b4e
 from __future__ import annotations
 import copy
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from ..core import *      # first: it makes torchvision importable (see core)
 import numpy as np
@@ -65,8 +67,6 @@ def input_batch(pixels:np.ndarray, # photos as bytes, `(n, H, W, 3)`, all of one
 def prefetched_batches(paths:list, load, # a function from a path to an array, e.g. `clean_images.square_pixels` at a size
                        batch_size:int=4, ahead:int=2):
     "Batches of `load(path)`, stacked, made on a background thread while the caller works on earlier ones"
-    from concurrent.futures import ThreadPoolExecutor
-    from collections import deque
     chunks = [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     load_chunk = lambda chunk: np.stack([load(p) for p in chunk])
     with ThreadPoolExecutor(1) as ex:
@@ -105,5 +105,10 @@ def load_checkpoint(path:Path|str, expect:dict|None=None) -> dict:
     except RRError as e: raise RRError(f"{str(e).replace('not a readable pt file', 'not a readable checkpoint').split('; ')[0]}; delete it, or train without --resume") from None
     if not isinstance(state, dict): raise RRError(f"{path}: not a checkpoint of this project; delete it, or train without --resume")
     for key, value in (expect or {}).items():
-        if state.get(key) != value: raise RRError(f"{path}: the checkpoint is for {key} {state.get(key)!r}, not {value!r}")
+        saved = state.get(key)
+        if saved == value: continue
+        if isinstance(saved, dict) and isinstance(value, dict):                       # name only what differs
+            differ = ', '.join(f"{k} {saved.get(k)!r}, not {value.get(k)!r}" for k in sorted(set(saved) | set(value)) if saved.get(k) != value.get(k))
+            raise RRError(f"{path}: the checkpoint is for other {key} ({differ}); delete it, or train without --resume")
+        raise RRError(f"{path}: the checkpoint is for {key} {saved!r}, not {value!r}")
     return state

@@ -191,13 +191,15 @@ def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` 
     if backbone != 'efficientnet_lite0': raise RRError(f"backbone {backbone!r}: only efficientnet_lite0 has pretrained weights here")
     config, data = _training_config(config), DataFolder(data)
     labelled = labelled_photos(data, photos)
-    folder, fingerprint = data.training_run(f'vision_{backbone}'), _vision_fingerprint(labelled, backbone, config)
+    folder, bundle = data.training_run(f'vision_{backbone}'), data.vision_bundle(backbone)
+    fingerprint = _vision_fingerprint(labelled, backbone, config)
     try:
-        state, meta = load_model(folder/'bundle.pt', fingerprint)       # current: loaded, not trained again
-        return dict(history=state['history'], test=meta['metrics']['test'], bundle=folder/'bundle.pt', valid_accuracy=meta['metrics']['valid_accuracy'])
+        state, meta = load_model(bundle, fingerprint)                     # current: loaded, not trained again
+        return dict(history=state['history'], test=meta['metrics']['test'], bundle=bundle, valid_accuracy=meta['metrics']['valid_accuracy'])
     except RRError: pass
     classes, spec = list(labelled['main_category'].cat.categories), BACKBONES[backbone]
-    identity = dict(backbone=backbone, classes=classes, n_blocks=config['n_blocks'], sizes=config['sizes'], crop_views=config['crop_views'])
+    identity = dict(backbone=backbone, classes=classes, n_blocks=config['n_blocks'], sizes=config['sizes'], crop_views=config['crop_views'],
+                    settings={k: v for k, v in config.items() if k != 'n_tops'})      # a checkpoint resumes only the same training
     if resume:                                       # a checkpoint that cannot be resumed is refused now, not after the caching
         for checkpoint in sorted(folder.glob('checkpoint_*.pt')): load_checkpoint(checkpoint, identity)
     y = torch.tensor(labelled['label'].to_numpy())
@@ -216,7 +218,7 @@ def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` 
     valid_acc = float((prob(va).argmax(1) == y[va]).float().mean())
     metrics = classification_metrics(y[te].numpy(), prob(te).argmax(1).numpy(), len(classes), int(labelled.loc[tr, 'label'].mode()[0]))
     metrics['per_class_accuracy'] = per_class_accuracy(metrics, classes)
-    bundle = export_bundle(tops, folder/'bundle.pt', **identity, input_size=spec['input_size'], mean=spec['mean'], std=spec['std'],
+    bundle = export_bundle(tops, bundle, **identity, input_size=spec['input_size'], mean=spec['mean'], std=spec['std'],
                            photo_size=load_settings()['image_size'], metrics={'test': metrics, 'valid_accuracy': valid_acc}, history=history,
                            data_fingerprint=fingerprint)
     return dict(history=history, test=metrics, bundle=bundle, valid_accuracy=valid_acc)
@@ -255,8 +257,10 @@ def train_vision_done(epochs:int=VISION_DEFAULTS['epochs'], optimizer:str=VISION
                       patience:int=VISION_DEFAULTS['patience'], tops:int=VISION_DEFAULTS['n_tops'],
                       crop_views:int=VISION_DEFAULTS['crop_views'], sizes:list[int]=VISION_DEFAULTS['sizes'], **_) -> bool:
     "Whether the saved bundle was trained from the same photos with the same settings as `rr train-vision` would use"
-    bundle = DataFolder().training_run('vision_efficientnet_lite0')/'bundle.json'
-    if not bundle.exists(): return False
+    bundle = DataFolder().vision_bundle()
     config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes))
-    try: return json.loads(bundle.read_text())['data_fingerprint'] == _vision_fingerprint(labelled_photos(DataFolder()), 'efficientnet_lite0', config)
-    except (RRError, KeyError, ValueError): return False
+    try:
+        meta = json.loads(bundle.with_suffix('.json').read_text())
+        whole = bundle.stat().st_size == meta['artifact_bytes']                    # a missing or damaged bundle is not done
+        return whole and meta['data_fingerprint'] == _vision_fingerprint(labelled_photos(DataFolder()), 'efficientnet_lite0', config)
+    except (RRError, OSError, KeyError, ValueError): return False
