@@ -21,7 +21,7 @@ from .vision.inference import load_vision_bundle, VisionBundle, inference_dtype,
 
 # %% auto #0
 __all__ = ['bench_clean_images', 'format_clean_images_bench', 'bench_embeddings', 'format_embeddings_bench', 'bench_vision',
-           'format_vision_bench', 'bench_command']
+           'format_vision_bench', 'bench_text', 'format_text_bench', 'bench_command']
 
 # %% ../nbs/14_benchmarks.ipynb #c94130c8
 def _plain_clean(src:Path, dst:Path, size:int):
@@ -189,10 +189,49 @@ def format_vision_bench(r:dict) -> str:
             + f" (the same category for {r['from_files']['same_category']:.1%} of photos)\n"
             f"  accuracy per category:\n" + '\n'.join(f"    {k[:40]:40s} {v:6.1%}" for k, v in per))
 
+# %% ../nbs/14_benchmarks.ipynb #d42947a1
+@torch.inference_mode()
+def _encoder_alone(encoder, batches:list) -> None:
+    "Run the encoder on batches already tokenised and padded: its work alone"
+    for ids, mask in batches: encoder(ids, mask)
+
+# %% ../nbs/14_benchmarks.ipynb #cd9c37ff
+def bench_text(texts, # listing texts or queries
+               repeats:int=3, batch_size:int=64) -> dict:
+    "Texts per second to normalised embeddings: one at a time, `encode_texts` in batches, and the encoder alone"
+    from recommendation_ranking.text import encode_texts, frozen_encoder
+    texts = [str(t) for t in texts]
+    if not texts: raise RRError("no texts to embed")
+    encoder = frozen_encoder()
+    tokens = encoder.tokens(texts)
+    order = np.argsort([-len(i) for i in tokens['input_ids']], kind='stable')
+    batches = [encoder.pad([tokens['input_ids'][i] for i in order[s:s + batch_size]], [tokens['attention_mask'][i] for i in order[s:s + batch_size]])
+               for s in range(0, len(order), batch_size)]
+    ways = {'plain': lambda: [encode_texts([t], encoder) for t in texts], 'ours': lambda: encode_texts(texts, encoder, batch_size),
+            'ceiling': lambda: _encoder_alone(encoder, batches)}
+    ways['ours']()                                                            # warm-up
+    times = {k: [] for k in ways}
+    for _ in range(repeats):
+        for k, work in ways.items(): times[k].append(_best_time(work, 1))
+    plain_out, ours_out = np.vstack(ways['plain']()), ways['ours']()
+    per_s = {k: len(texts) / min(v) for k, v in times.items()}
+    return dict(texts=len(texts), mean_tokens=float(np.mean([len(i) for i in tokens['input_ids']])), threads=torch.get_num_threads(),
+                plain_per_s=per_s['plain'], ours_per_s=per_s['ours'], ceiling_per_s=per_s['ceiling'], speedup=per_s['ours'] / per_s['plain'],
+                share_of_ceiling=per_s['ours'] / per_s['ceiling'], batch_size=batch_size, min_cosine=float((plain_out * ours_out).sum(1).min()))
+
+# %% ../nbs/14_benchmarks.ipynb #c291f6f3
+def format_text_bench(r:dict) -> str:
+    "The figures of `bench_text`, as a reader wants them"
+    return (f"{r['texts']} texts ({r['mean_tokens']:.0f} tokens on average) to sentence embeddings on {r['threads']} threads\n"
+            f"  plain loop (one at a time):               {r['plain_per_s']:7.1f} texts/s\n"
+            f"  encode_texts (batches of {r['batch_size']}, by length):  {r['ours_per_s']:7.1f} texts/s   {r['speedup']:.1f}× the plain loop\n"
+            f"  ceiling (the encoder alone):              {r['ceiling_per_s']:7.1f} texts/s   ours reaches {r['share_of_ceiling']:.0%} of it\n"
+            f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
+
 # %% ../nbs/14_benchmarks.ipynb #c297530e
-def bench_command(name:Literal['clean-images', 'embeddings', 'vision'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory
+def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory
                   src:str|None=None, # clean-images and embeddings: the folder of photos to use (default: <data>/images_raw)
-                  n:Annotated[int, AtLeast(1)]=400, # embeddings: how many photos
+                  n:Annotated[int, AtLeast(1)]=400, # embeddings and text: how many photos or listings
                   bundle:str|None=None, # embeddings: the vision bundle (default: the data folder's)
                   epochs:Annotated[int, AtLeast(1)]|None=None, # vision: epochs (default: as `rr train-vision`)
                   size:Annotated[int, AtLeast(32)]=256, # clean-images: the side of the square photos
@@ -200,6 +239,10 @@ def bench_command(name:Literal['clean-images', 'embeddings', 'vision'], # clean-
     "Run a benchmark and print its figures"
     data = DataFolder()
     if name == 'vision': return format_vision_bench(bench_vision(data.root, *(['--epochs', str(epochs)] if epochs else [])))
+    if name == 'text':
+        from recommendation_ranking.clean_tabular import read_clean_products
+        from recommendation_ranking.text import listing_texts
+        return format_text_bench(bench_text(listing_texts(read_clean_products(data).head(n))))
     folder = Path(src) if src else data.raw_photos
     if not folder.is_dir(): raise RRError(f"{folder}: no such folder of photos; run `rr fetch-images` first, or give --src")
     if name == 'clean-images': return format_clean_images_bench(bench_clean_images(folder, size))

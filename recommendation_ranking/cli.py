@@ -16,9 +16,11 @@ __all__ = ['COMMANDS', 'RUN_STEPS', 'command_function', 'command_summary', 'comm
 # %% ../nbs/12_cli.ipynb #37aae80b
 COMMANDS = {'demo': 'demo', 'import': 'fetch_images', 'download': 'download', 'fetch-images': 'fetch_images',
             'clean-products': 'clean_tabular', 'clean-images': 'clean_images', 'train-price': 'regression',
-            'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'run': 'cli', 'bench': 'benchmarks',
+            'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'train-text': 'text',
+            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'run': 'cli', 'bench': 'benchmarks',
             'readme': 'dev.docs', 'docs': 'dev.docs'}
-RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision']
+RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision',
+             'train-text', 'train-product', 'train-listing-price']
 
 def command_function(name:str, # a subcommand, e.g. 'clean-images'
                     ):

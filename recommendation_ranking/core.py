@@ -16,8 +16,8 @@ __all__ = ['SETTINGS_KEYS', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS'
            'settings_file', 'load_settings', 'data_dir', 'DataFolder', 'missing_output', 'atomic_path',
            'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'interruptible_map', 'format_failures', 'AtLeast',
            'files_fingerprint', 'frame_fingerprint', 'write_artifact', 'read_artifact', 'save_model', 'load_model',
-           'fit_or_load', 'FilesReport', 'credentials_file', 'Credentials', 'load_credentials', 'marketplace_dir',
-           'fix_torchvision_ops', 'install_torchvision_fix']
+           'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport', 'credentials_file', 'Credentials',
+           'load_credentials', 'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
 
 # %% ../nbs/00_core.ipynb #fcc4b9f7
 class RRError(Exception):
@@ -264,7 +264,27 @@ def load_model(path:Path|str, # the model's file
         raise RRError(f"{path}: fitted on other data (fingerprint {meta.get('data_fingerprint')}, not {fingerprint}); fit it again")
     return read_artifact(path), meta
 
+# %% ../nbs/00_core.ipynb #c9c8b993
+def saved_model(path:Path|str, # the model's file, e.g. `DataFolder.model('text')`
+                what:str, # what it is, e.g. 'text model'
+                command:str, # the command that fits it, e.g. 'rr train-text'
+               ):
+    "The model saved at `path`; where there is none, an error that says which command makes it"
+    if not Path(path).exists(): raise missing_output(path, what, command)
+    return load_model(path)[0]
+
 # %% ../nbs/00_core.ipynb #9cc4fbb6
+def model_is_current(path:Path|str, # the model's file
+                     fingerprint:str, # of everything the model is fitted from: data and settings
+                    ) -> bool:
+    "Whether the model saved at `path` is whole and was fitted with this `fingerprint`, read from its metadata alone"
+    path = Path(path)
+    try:
+        meta = json.loads(path.with_suffix('.json').read_text(encoding='utf-8'))
+        return meta.get('data_fingerprint') == fingerprint and path.stat().st_size == meta.get('artifact_bytes')
+    except (OSError, ValueError): return False               # missing or unreadable: not current
+
+# %% ../nbs/00_core.ipynb #6768cfd7
 def fit_or_load(path:Path|str, # the model's file
                 fingerprint:str, # of everything the model is fitted from: data and settings
                 fit:Callable[[], tuple], # fits the model: returns (model, metadata)
@@ -275,8 +295,7 @@ def fit_or_load(path:Path|str, # the model's file
     path = Path(path)
     try:
         if need_model: return load_model(path, fingerprint)
-        meta = json.loads(path.with_suffix('.json').read_text(encoding='utf-8'))
-        if meta.get('data_fingerprint') == fingerprint and path.exists() and path.stat().st_size == meta.get('artifact_bytes'): return None, meta
+        if model_is_current(path, fingerprint): return None, json.loads(path.with_suffix('.json').read_text(encoding='utf-8'))
     except (RRError, OSError, ValueError): pass             # missing, unreadable or stale: fit it again
     model, meta = fit()
     meta = {**meta, 'data_fingerprint': fingerprint}

@@ -8,7 +8,7 @@ import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 # %% auto #0
-__all__ = ['classification_metrics', 'per_class_accuracy']
+__all__ = ['classification_metrics', 'per_class_accuracy', 'calibration_table', 'leaf_precision_at_k']
 
 # %% ../nbs/03c_metrics.ipynb #4e7f36d1
 def classification_metrics(y_true, # the true class codes
@@ -30,3 +30,32 @@ def per_class_accuracy(metrics:dict, # from `classification_metrics`
     "The accuracy on each class, from the confusion matrix: the share of its photos predicted as it"
     cm = np.array(metrics['confusion'])
     return {k: float(cm[i, i] / max(cm[i].sum(), 1)) for i, k in enumerate(classes)}
+
+# %% ../nbs/03c_metrics.ipynb #2e701ea6
+def calibration_table(probs:np.ndarray, # `(n, classes)` predicted probabilities
+                      y_true, # `(n,)` the true class codes
+                      n_bins:int=10) -> tuple[list[dict], float]:
+    "Each confidence bin's answers, mean confidence and accuracy; and the expected calibration error"
+    probs, y_true = np.asarray(probs), np.asarray(y_true)
+    confidence, right = probs.max(1), probs.argmax(1) == y_true
+    bins = np.minimum((confidence * n_bins).astype(int), n_bins - 1)
+    rows = [dict(low=b / n_bins, high=(b + 1) / n_bins, n=int((bins == b).sum()), confidence=float(confidence[bins == b].mean()),
+                 accuracy=float(right[bins == b].mean())) for b in range(n_bins) if (bins == b).any()]
+    return rows, float(sum(r['n'] * abs(r['confidence'] - r['accuracy']) for r in rows) / len(y_true))
+
+# %% ../nbs/03c_metrics.ipynb #483346a3
+def leaf_precision_at_k(embeddings:np.ndarray, # `(n, d)`, normalised
+                        leaves, # `(n,)` each listing's leaf category
+                        k:int=10, queries=None, # the rows that ask (all when None); every row answers
+                       ) -> float:
+    "The mean share of each query listing's `k` nearest other listings that share its leaf category"
+    leaves = np.asarray(leaves)
+    queries = np.arange(len(leaves)) if queries is None else np.asarray(queries)
+    shares = []
+    for start in range(0, len(queries), 1024):
+        q = queries[start:start + 1024]
+        sims = embeddings[q] @ embeddings.T
+        sims[np.arange(len(q)), q] = -np.inf                      # not itself
+        top = np.argpartition(-sims, k, axis=1)[:, :k]
+        shares.append((leaves[top] == leaves[q][:, None]).mean(1))
+    return float(np.concatenate(shares).mean())

@@ -15,7 +15,7 @@ from ..clean_tabular import clean_products
 from ..clean_images import clean_image_folder
 
 # %% auto #0
-__all__ = ['demo_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
+__all__ = ['demo_data_folder', 'real_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
 
 # %% ../../nbs/13a_dev.testing.ipynb #34bb5d5c
 def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary one when None
@@ -34,6 +34,23 @@ def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary
         data.cleaned_photos().parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(data.raw_photos, data.cleaned_photos())
     elif photos is not None: raise ValueError(f"photos={photos!r}: 'clean', 'raw' or None")
+    return data
+
+# %% ../../nbs/13a_dev.testing.ipynb #d180fb3a
+def real_data_folder(path:Path|str|None=None, # the folder; `RR_REAL_DATA`, else a new temporary one, when None
+                    ) -> DataFolder:
+    "A data folder holding the real marketplace as `rr run` leaves it before training (made once; kept when it exists)"
+    market = marketplace_dir()
+    if market is None: raise RRError("no real marketplace on this machine (../shared/marketplace, or RR_MARKETPLACE)")
+    data = DataFolder(path or os.environ.get('RR_REAL_DATA') or tempfile.mkdtemp(prefix='rr-real-'))
+    if not data.clean_products.exists(): clean_products(read_raw_csv(market/'Products.csv', 'products'), data.root)
+    if not data.raw_table('images').exists():
+        data.raw_table('images').parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(market/'Images.csv', data.raw_table('images'))
+    photos = data.cleaned_photos(256)
+    if not photos.exists():
+        photos.parent.mkdir(parents=True, exist_ok=True)
+        photos.symlink_to((market/'images').resolve(), target_is_directory=True)
     return data
 
 # %% ../../nbs/13a_dev.testing.ipynb #57cc4da6

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy, functools
 from functools import partial
+from fastcore.basics import patch
 from pathlib import Path
 from ..core import *      # first: it makes torchvision importable (see core)
 import numpy as np
@@ -80,6 +81,21 @@ class VisionBundle:
             x = input_batch(squares, meta['mean'], meta['std'], meta['input_size'], self.dtype)
             out[i:i + len(x)] = self.run(x, embed=True).numpy(); i += len(x)
         return out
+
+# %% ../../nbs/07d_vision.inference.ipynb #0ec1f2d7
+@patch
+@torch.inference_mode()
+def embed_and_predict_files(self:VisionBundle, paths, # photo files, raw or cleaned
+                            batch_size:int=4) -> tuple[np.ndarray, np.ndarray]:
+    "Embeddings `(n, embed_dim)` and class probabilities `(n, classes)` of many photos, from one pass of the network each"
+    meta, i = self.meta, 0
+    emb, probs = np.zeros((len(paths), self.model.embed_dim), np.float32), np.zeros((len(paths), len(self.classes)), np.float32)
+    widths = np.cumsum([0] + [t.classifier.in_features for t in self.fast.tops])
+    for squares in prefetched_batches(list(paths), partial(clean_pixels, size=meta['photo_size']), batch_size):
+        e = self.run(input_batch(squares, meta['mean'], meta['std'], meta['input_size'], self.dtype), embed=True)
+        tops = [t.classifier(e[:, a:b].to(self.dtype)).float().softmax(-1) for t, a, b in zip(self.fast.tops, widths[:-1], widths[1:])]
+        emb[i:i + len(e)], probs[i:i + len(e)] = e.numpy(), torch.stack(tops).mean(0).numpy(); i += len(e)
+    return emb, probs
 
 # %% ../../nbs/07d_vision.inference.ipynb #ab769ee0
 @functools.lru_cache(maxsize=4)

@@ -259,8 +259,5 @@ def train_vision_done(epochs:int=VISION_DEFAULTS['epochs'], optimizer:str=VISION
     "Whether the saved bundle was trained from the same photos with the same settings as `rr train-vision` would use"
     bundle = DataFolder().vision_bundle()
     config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes))
-    try:
-        meta = json.loads(bundle.with_suffix('.json').read_text())
-        whole = bundle.stat().st_size == meta['artifact_bytes']                    # a missing or damaged bundle is not done
-        return whole and meta['data_fingerprint'] == _vision_fingerprint(labelled_photos(DataFolder()), 'efficientnet_lite0', config)
-    except (RRError, OSError, KeyError, ValueError): return False
+    try: return model_is_current(bundle, _vision_fingerprint(labelled_photos(DataFolder()), 'efficientnet_lite0', config))
+    except (RRError, OSError): return False                     # no photos or products yet
