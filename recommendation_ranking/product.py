@@ -68,9 +68,8 @@ def _text_outputs(data:DataFolder, products:pd.DataFrame, text_model:TextModel) 
         try:
             with np.load(path) as saved: return saved['probabilities'], saved['embeddings']
         except (OSError, ValueError, KeyError): pass           # damaged: run the model again
-    frozen = listing_embeddings(products, data)
-    probs = text_model.predict_proba(products, frozen)
-    emb = frozen if text_model.embed_with == 'frozen' else text_model.embed(listing_texts(products))
+    needs_frozen = 'frozen' in (text_model.embed_with, *text_model.weights)          # else the frozen encoder is not run at all
+    probs, emb = text_model.predict_and_embed(products, listing_embeddings(products, data) if needs_frozen else None)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.savez(f, probabilities=probs, embeddings=emb)

@@ -15,7 +15,7 @@ from .clean_tabular import clean_text, clean_title
 from .geocode import geocode_places
 from .price import load_listing_price_model
 from .product import normalise_rows, load_product_model, product_vectors
-from .text import listing_texts, load_text_model
+from .text import load_text_model
 from .vision.inference import load_vision_bundle
 
 # %% auto #0
@@ -65,7 +65,7 @@ def suggest(self:Suggester, title:str, # the listing's title
            ) -> dict:
     "Three likeliest main categories with probabilities, a price with its 80% range, and the five most similar listings"
     frame, paths = _checked_listing(title, description, photos)
-    text_probs, text_emb = self.text.predict_proba(frame), self.text.embed(listing_texts(frame))
+    text_probs, text_emb = self.text.predict_and_embed(frame)
     has_photo = np.array([bool(paths)])
     photo_probs, photo_emb = np.zeros_like(text_probs), np.zeros((1, self.photo_dim), np.float32)
     if paths:

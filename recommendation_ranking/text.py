@@ -77,6 +77,13 @@ class SentenceEncoder(nn.Module):
         "A batch of token id lists, padded to the longest"
         batch = self.tokenizer.pad({'input_ids': ids, 'attention_mask': mask}, return_tensors='pt')
         return batch['input_ids'], batch['attention_mask']
+    def batches(self, tokens:dict, batch_size:int=64):
+        "Tokenised texts (from `tokens`) in padded batches of similar length, longest first: (positions, ids, mask) each"
+        ids, mask = tokens['input_ids'], tokens['attention_mask']
+        order = np.argsort([-len(i) for i in ids], kind='stable')
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            yield (idx, *self.pad([ids[i] for i in idx], [mask[i] for i in idx]))
     def forward(self, input_ids:torch.Tensor, attention_mask:torch.Tensor) -> torch.Tensor:
         "The mean of the tokens' last hidden states, not normalised, `(batch, dim)`"
         hidden = self.transformer(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
@@ -98,11 +105,7 @@ def encode_texts(texts, # titles, descriptions, queries
     encoder, texts = encoder or frozen_encoder(), list(texts)
     out = np.zeros((len(texts), encoder.dim), np.float32)
     if not texts: return out
-    tokens = encoder.tokens(texts)
-    order = np.argsort([-len(ids) for ids in tokens['input_ids']], kind='stable')
-    for start in range(0, len(order), batch_size):
-        idx = order[start:start + batch_size]
-        ids, mask = encoder.pad([tokens['input_ids'][i] for i in idx], [tokens['attention_mask'][i] for i in idx])
+    for idx, ids, mask in encoder.batches(encoder.tokens(texts), batch_size):
         out[idx] = F.normalize(encoder(ids, mask).float(), dim=-1).numpy()
     return out
 
@@ -135,17 +138,19 @@ class EncoderClassifier(nn.Module):
 
 # %% ../nbs/08a_text.ipynb #c28275ec
 @torch.inference_mode()
-def _encoder_probabilities(model:EncoderClassifier, tokens:dict, batch_size:int=64) -> np.ndarray:
-    "Class probabilities of tokenised texts, batched by length"
+def _encoder_outputs(model:EncoderClassifier, tokens:dict, batch_size:int=64) -> tuple[np.ndarray, np.ndarray]:
+    "Class probabilities and normalised embeddings of tokenised texts, from one pass of the encoder, batched by length"
     model.eval()
-    ids, mask = tokens['input_ids'], tokens['attention_mask']
-    out = np.zeros((len(ids), model.head.out_features), np.float32)
-    order = np.argsort([-len(i) for i in ids], kind='stable')
-    for start in range(0, len(order), batch_size):
-        idx = order[start:start + batch_size]
-        x, m = model.encoder.pad([ids[i] for i in idx], [mask[i] for i in idx])
-        out[idx] = model(x, m).float().softmax(-1).numpy()
-    return out
+    n = len(tokens['input_ids'])
+    probs, emb = np.zeros((n, model.head.out_features), np.float32), np.zeros((n, model.encoder.dim), np.float32)
+    for idx, x, m in model.encoder.batches(tokens, batch_size):
+        v = model.encoder(x, m)
+        probs[idx], emb[idx] = model.head(v).float().softmax(-1).numpy(), F.normalize(v.float(), dim=-1).numpy()
+    return probs, emb
+
+def _encoder_probabilities(model:EncoderClassifier, tokens:dict, batch_size:int=64) -> np.ndarray:
+    "Class probabilities of tokenised texts"
+    return _encoder_outputs(model, tokens, batch_size)[0]
 
 # %% ../nbs/08a_text.ipynb #558fbe67
 def fine_tune_encoder(train_texts:list, train_labels, # the train part: texts and class codes
@@ -236,6 +241,22 @@ def embed(self:TextModel, texts, # titles, descriptions, listing texts (`listing
     "Normalised embeddings `(n, dim)` of texts, by the model's embedding encoder"
     encoder = self.finetuned.encoder if self.embed_with == 'finetuned' else None
     return encode_texts(texts, encoder, batch_size)
+
+# %% ../nbs/08a_text.ipynb #d34abe4b
+@patch
+def predict_and_embed(self:TextModel, products:pd.DataFrame, # with `product_name` and `product_description` (clean)
+                      frozen_embeddings:np.ndarray|None=None, # their frozen-encoder embeddings, when already known
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    "Main-category probabilities `(n, classes)` and normalised embeddings `(n, dim)` of listings"
+    texts = listing_texts(products)
+    if self.embed_with == 'frozen':
+        frozen = encode_texts(texts) if frozen_embeddings is None else frozen_embeddings
+        return self.predict_proba(products, frozen), frozen
+    finetuned_probs, emb = _encoder_outputs(self.finetuned, self.finetuned.encoder.tokens(texts))
+    out = np.zeros((len(products), len(self.classes)))
+    for name, weight in self.weights.items():
+        if weight: out += weight * (finetuned_probs if name == 'finetuned' else _part_probabilities(self, name, products, texts, frozen_embeddings))
+    return out, emb
 
 # %% ../nbs/08a_text.ipynb #b64a3422
 TEXT_DEFAULTS = dict(candidates=['tfidf', 'frozen', 'finetuned'], epochs=3, batch_size=32, lr=5e-5, max_length=128, seed=0,

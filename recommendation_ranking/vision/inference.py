@@ -12,7 +12,7 @@ from ..core import *      # first: it makes torchvision importable (see core)
 import numpy as np
 import torch
 from torch import nn
-from ..backbones import efficientnet_lite0
+from ..backbones import efficientnet_lite
 from ..clean_images import clean_pixels
 from .model import VisionModel, fold_batch_norms, input_batch, prefetched_batches
 
@@ -41,7 +41,7 @@ class VisionBundle:
         if not n_tops: raise RRError(f"{path}: not a vision bundle of this version; run `rr train-vision` again")
         self.meta = {k: v for k, v in state.items() if k != 'model'}
         self.classes, self.sizes = state['classes'], state.get('sizes', [state['input_size']])
-        self.model = VisionModel(efficientnet_lite0(pretrained=False), len(self.classes), state['n_blocks'], n_tops).eval()
+        self.model = VisionModel(efficientnet_lite(state['backbone'], pretrained=False), len(self.classes), state['n_blocks'], n_tops).eval()
         self.model.load_state_dict(state['model'])                                 # the network as trained
         self.dtype = inference_dtype(precision or load_settings()['inference_precision'])
         self.fast = fold_batch_norms(copy.deepcopy(self.model)).to(memory_format=torch.channels_last, dtype=self.dtype)  # for inference

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 from PIL import Image
-from ..backbones import BACKBONES, efficientnet_lite0
+from ..backbones import BACKBONES, efficientnet_lite
 from ..clean_images import square_pixels
 from ..data.loaders import train_transform
 from ..data.split import labelled_photos
@@ -46,7 +46,7 @@ def cache_trunk_maps(paths, # cleaned photo files
     extra = (size, crops, seed) if size != spec['input_size'] or crops else ()
     cached = Path(cache)/f'trunk_{backbone}_{n_blocks}_{"%dpx_%dcrops_" % (size, crops) if extra else ""}{files_fingerprint(paths, backbone, n_blocks, *extra)}.npy'
     if cached.exists(): return np.load(cached, mmap_mode='r')
-    trunk = Trunk(efficientnet_lite0(), n_blocks).eval().to(memory_format=torch.channels_last)
+    trunk = Trunk(efficientnet_lite(backbone), n_blocks).eval().to(memory_format=torch.channels_last)
     shape, n_views = tuple(trunk(torch.zeros(1, 3, size, size)).shape[1:]), crops or 2
     load = partial(_crop_views, size=size, mean=spec['mean'], std=spec['std'], n=crops) if crops else partial(square_pixels, size=size)
     torch.manual_seed(seed)                              # the crops are drawn on one background thread, in order
@@ -69,7 +69,7 @@ def cache_trunk_maps(paths, # cleaned photo files
 
 # %% ../../nbs/07c_vision.train.ipynb #4a20febb
 VISION_DEFAULTS = dict(epochs=10, batch_size=64, optimizer='adamw', momentum=0.9,
-                       label_smoothing=0.1, dropout=0.3, patience=3, seed=0, n_blocks=6, n_tops=3, sizes=[224, 256], crop_views=2)
+                       label_smoothing=0.1, dropout=0.3, patience=3, seed=0, n_blocks=6, n_tops=3, sizes=None, crop_views=2)
 OPTIMIZER_DEFAULTS = {'adamw': dict(lr=1e-3, weight_decay=0.05),   # decoupled weight decay
                       'sgd': dict(lr=0.02, weight_decay=5e-4)}     # an L2 penalty: 0.05 would swamp the gradient
 
@@ -122,7 +122,7 @@ def _train_top(run:TrainingRun, i:int) -> tuple:
     config, y, tr, va, log = run.config, run.labels, run.train, run.valid, run.log
     checkpoint, best_file, seed = run.folder/f'checkpoint_{i}.pt', run.folder/f'best_{i}.pt', config['seed'] + i
     torch.manual_seed(seed)
-    top = Top(efficientnet_lite0(), len(run.identity['classes']), config['n_blocks'], config['dropout'])
+    top = Top(efficientnet_lite(run.identity['backbone']), len(run.identity['classes']), config['n_blocks'], config['dropout'])
     opt = _optimizer(top.parameters(), config)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=opt.defaults['lr'], total_steps=config['epochs'] * -(-len(tr) // config['batch_size']), pct_start=0.15)
     generator = torch.Generator().manual_seed(seed)
@@ -165,7 +165,7 @@ def _train_top(run:TrainingRun, i:int) -> tuple:
 # %% ../../nbs/07c_vision.train.ipynb #80a134cc
 def export_bundle(tops:list, path:Path|str, **meta) -> Path:
     "Save the full network (pretrained trunk and the trained `tops`) with `meta` as an inference bundle, in the one model shape"
-    model = VisionModel(efficientnet_lite0(), len(meta['classes']), meta['n_blocks'], len(tops))
+    model = VisionModel(efficientnet_lite(meta['backbone']), len(meta['classes']), meta['n_blocks'], len(tops))
     for mine, trained in zip(model.tops, tops): mine.load_state_dict(trained.state_dict())
     return save_model(path, {**meta, 'model': model.state_dict()}, {k: v for k, v in meta.items() if k != 'history'})
 
@@ -174,28 +174,30 @@ def _vision_fingerprint(labelled, backbone:str, config:dict) -> str:
     "A fingerprint of what a vision model is trained from: the photo files, their labels and parts, the backbone, the settings"
     return files_fingerprint(labelled['path'], backbone, json.dumps(config, sort_keys=True), frame_fingerprint(labelled[['image_id', 'label', 'part']]))
 
-def _training_config(config:dict) -> dict:
-    "`VISION_DEFAULTS` with `config`'s changes; an `RRError` for a setting that does not exist"
+def _training_config(config:dict, backbone:str) -> dict:
+    "`VISION_DEFAULTS` with `config`'s changes (`sizes` None: the backbone's input size and 32 px more); an `RRError` for a setting that does not exist"
     unknown = [k for k in config if k not in VISION_DEFAULTS and k != 'lr']
     if unknown: raise RRError(f"unknown vision setting {unknown[0]!r} (known: {', '.join([*VISION_DEFAULTS, 'lr'])})")
-    merged = {**VISION_DEFAULTS, **config}
-    return {**merged, 'sizes': [int(s) for s in merged['sizes']]}
+    merged, size = {**VISION_DEFAULTS, **config}, BACKBONES[backbone]['input_size']
+    return {**merged, 'sizes': [int(s) for s in merged['sizes'] or (size, size + 32)]}
 
 # %% ../../nbs/07c_vision.train.ipynb #e48d0a7c
 def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` when None
                        photos:Path|str|None=None, # the cleaned photos; `<data>/cleaned_images/<image_size>` when None
-                       backbone:str='efficientnet_lite0', resume:bool=False, # continue from the last checkpoints
+                       backbone:str|None=None, # 'efficientnet_lite0' or 'efficientnet_lite2'; the settings' `vision_backbone` when None
+                       resume:bool=False, # continue from the last checkpoints
                        log=print, **config) -> dict:
     "Train the vision model on the saved split (or load it when current), judge it on the test part and export the bundle"
     from torch.utils.tensorboard import SummaryWriter
-    if backbone != 'efficientnet_lite0': raise RRError(f"backbone {backbone!r}: only efficientnet_lite0 has pretrained weights here")
-    config, data = _training_config(config), DataFolder(data)
+    backbone = backbone or load_settings()['vision_backbone']
+    if backbone not in VISION_BACKBONES: raise RRError(f"backbone {backbone!r}: the vision model trains on {' or '.join(VISION_BACKBONES)}")
+    config, data = _training_config(config, backbone), DataFolder(data)
     labelled = labelled_photos(data, photos)
     folder, bundle = data.training_run(f'vision_{backbone}'), data.vision_bundle(backbone)
     fingerprint = _vision_fingerprint(labelled, backbone, config)
     try:
         state, meta = load_model(bundle, fingerprint)                     # current: loaded, not trained again
-        return dict(history=state['history'], test=meta['metrics']['test'], bundle=bundle, valid_accuracy=meta['metrics']['valid_accuracy'])
+        return dict(backbone=backbone, history=state['history'], test=meta['metrics']['test'], bundle=bundle, valid_accuracy=meta['metrics']['valid_accuracy'])
     except RRError: pass
     classes, spec = list(labelled['main_category'].cat.categories), BACKBONES[backbone]
     identity = dict(backbone=backbone, classes=classes, n_blocks=config['n_blocks'], sizes=config['sizes'], crop_views=config['crop_views'],
@@ -221,7 +223,7 @@ def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` 
     bundle = export_bundle(tops, bundle, **identity, input_size=spec['input_size'], mean=spec['mean'], std=spec['std'],
                            photo_size=load_settings()['image_size'], metrics={'test': metrics, 'valid_accuracy': valid_acc}, history=history,
                            data_fingerprint=fingerprint)
-    return dict(history=history, test=metrics, bundle=bundle, valid_accuracy=valid_acc)
+    return dict(backbone=backbone, history=history, test=metrics, bundle=bundle, valid_accuracy=valid_acc)
 
 # %% ../../nbs/07c_vision.train.ipynb #d374f63e
 class VisionTrainingReport:
@@ -230,9 +232,9 @@ class VisionTrainingReport:
                  data:DataFolder): self.result, self.data = result, data
     def __str__(self):
         r, t = self.result, self.result['test']
-        return (f"vision model (efficientnet_lite0): test part {t['n']:,} photos: accuracy {t['accuracy']:.1%}, macro-F1 {t['macro_f1']:.3f} "
+        return (f"vision model ({r['backbone']}): test part {t['n']:,} photos: accuracy {t['accuracy']:.1%}, macro-F1 {t['macro_f1']:.3f} "
                 f"(always the most common category: {t['majority_accuracy']:.1%}); validation accuracy {r['valid_accuracy']:.1%}\n"
-                f"bundle: {r['bundle']}; TensorBoard logs: {self.data.training_log('vision_efficientnet_lite0')}")
+                f"bundle: {r['bundle']}; TensorBoard logs: {self.data.training_log('vision_' + r['backbone'])}")
 
 # %% ../../nbs/07c_vision.train.ipynb #2f31f465
 def _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes) -> dict:
@@ -246,18 +248,20 @@ def train_vision_command(resume:bool=False, # continue from the last checkpoints
                          patience:Annotated[int, AtLeast(1)]=VISION_DEFAULTS['patience'], # epochs without a better validation accuracy before a top stops
                          tops:Annotated[int, AtLeast(1)]=VISION_DEFAULTS['n_tops'], # tops trained, each from its own seed, and averaged
                          crop_views:Annotated[int, AtLeast(0)]=VISION_DEFAULTS['crop_views'], # random crops of each training photo, cached for augmentation
-                         sizes:list[Annotated[int, AtLeast(32)]]=VISION_DEFAULTS['sizes'], # input sizes the photos are cached at; the first is the network's
+                         sizes:list[Annotated[int, AtLeast(32)]]|None=None, # input sizes the photos are cached at; the first is the network's (default: the backbone's input size and 32 px more)
+                         backbone:Literal[VISION_BACKBONES]|None=None, # the pretrained network (default: the settings' `vision_backbone`)
                         ) -> VisionTrainingReport:
-    "Train the vision model (EfficientNet-Lite0 transfer learning), judge it, export the bundle"
+    "Train the vision model (EfficientNet-Lite transfer learning), judge it, export the bundle"
     config = _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes)
-    return VisionTrainingReport(train_vision_model(resume=resume, **config), DataFolder())
+    return VisionTrainingReport(train_vision_model(resume=resume, backbone=backbone, **config), DataFolder())
 
 # %% ../../nbs/07c_vision.train.ipynb #d1cc1ff3
 def train_vision_done(epochs:int=VISION_DEFAULTS['epochs'], optimizer:str=VISION_DEFAULTS['optimizer'], lr:float|None=None,
                       patience:int=VISION_DEFAULTS['patience'], tops:int=VISION_DEFAULTS['n_tops'],
-                      crop_views:int=VISION_DEFAULTS['crop_views'], sizes:list[int]=VISION_DEFAULTS['sizes'], **_) -> bool:
+                      crop_views:int=VISION_DEFAULTS['crop_views'], sizes:list[int]|None=None, backbone:str|None=None, **_) -> bool:
     "Whether the saved bundle was trained from the same photos with the same settings as `rr train-vision` would use"
-    bundle = DataFolder().vision_bundle()
-    config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes))
-    try: return model_is_current(bundle, _vision_fingerprint(labelled_photos(DataFolder()), 'efficientnet_lite0', config))
+    backbone = backbone or load_settings()['vision_backbone']
+    bundle = DataFolder().vision_bundle(backbone)
+    config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes), backbone)
+    try: return model_is_current(bundle, _vision_fingerprint(labelled_photos(DataFolder()), backbone, config))
     except (RRError, OSError): return False                     # no photos or products yet
