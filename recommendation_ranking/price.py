@@ -10,12 +10,9 @@ from .core import *
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import Ridge
 from sklearn.metrics import r2_score
-from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
-from .regression import price_metrics, quoted_price
+from .regression import _text_features, price_metrics
 from .product import listing_parts
 
 # %% auto #0
@@ -23,17 +20,6 @@ __all__ = ['PRICE_ALPHAS', 'EMBEDDING_WEIGHTS', 'ListingPriceModel', 'train_list
            'ListingPriceReport', 'train_listing_price_command', 'train_listing_price_done']
 
 # %% ../nbs/08c_price.ipynb #b2a808c4
-def _word_features() -> ColumnTransformer:
-    "TF-IDF of title words and characters and description words, the main category, the place and the quoted price"
-    return ColumnTransformer([
-        ('title_words', TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), 'product_name'),
-        ('title_chars', TfidfVectorizer(analyzer='char_wb', ngram_range=(2, 5), min_df=3, sublinear_tf=True), 'product_name'),
-        ('description', TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=50_000, sublinear_tf=True), 'product_description'),
-        ('category', OneHotEncoder(handle_unknown='ignore'), ['main_category']),
-        ('place', StandardScaler(), ['latitude', 'longitude']),
-        ('quoted', FunctionTransformer(quoted_price), ['product_name', 'product_description'])])
-
-# %% ../nbs/08c_price.ipynb #94ec40f7
 class ListingPriceModel:
     "A listing's words, main category, place, text embedding and photo embedding to its price in pounds, with a range"
     def __init__(self, alpha:float=2.0, # Ridge's regularisation
@@ -51,7 +37,7 @@ class ListingPriceModel:
             text:np.ndarray, photo:np.ndarray, has_photo, # embeddings (`listing_parts`); photo rows of zeros without a photo
             price): # prices in pounds
         "Fit on log-price"
-        self.features = _word_features().fit(frame)
+        self.features = _text_features('main_category').fit(frame)   # the price model's words, place and quoted price (`regression`)
         self.ridge = Ridge(alpha=self.alpha).fit(self._design(frame, text, photo, has_photo), np.log1p(np.asarray(price, float)))
         return self
     def predict_log(self, frame, text, photo, has_photo) -> np.ndarray:

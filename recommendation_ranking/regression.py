@@ -62,12 +62,14 @@ def quoted_price(df:pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({'quotes_price': amount.notna().astype(float), 'log_quoted': np.log1p(amount.fillna(0))}, index=df.index)
 
 # %% ../nbs/04_regression.ipynb #b3dc8def
-def _text_features() -> ColumnTransformer:
+def _text_features(category:str='category', # the category column: the full path, or `main_category` where only that is known
+                  ) -> ColumnTransformer:
+    "TF-IDF of title words and characters and description words, the category, the place and the quoted price"
     return ColumnTransformer([
         ('title_words', TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), 'product_name'),
         ('title_chars', TfidfVectorizer(analyzer='char_wb', ngram_range=(2, 5), min_df=3, sublinear_tf=True), 'product_name'),
         ('description', TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=50_000, sublinear_tf=True), 'product_description'),
-        ('category', OneHotEncoder(handle_unknown='ignore'), ['category']),
+        ('category', OneHotEncoder(handle_unknown='ignore'), [category]),
         ('place', StandardScaler(), ['latitude', 'longitude']),
         ('quoted', FunctionTransformer(quoted_price), ['product_name', 'product_description'])])
 

@@ -69,8 +69,8 @@ def suggest(self:Suggester, title:str, # the listing's title
     has_photo = np.array([bool(paths)])
     photo_probs, photo_emb = np.zeros_like(text_probs), np.zeros((1, self.photo_dim), np.float32)
     if paths:
-        photo_probs = self.vision.predict_files(paths).mean(0, keepdims=True)
-        photo_emb = normalise_rows(self.vision.embed_files(paths).mean(0, keepdims=True))
+        emb, probs = self.vision.embed_and_predict_files(paths)          # one pass, as the product model's photos were read
+        photo_probs, photo_emb = probs.mean(0, keepdims=True), normalise_rows(emb.mean(0, keepdims=True))
     probs = self.product.predict_proba(text_probs, photo_probs, has_photo)[0]
     order = np.argsort(-probs)[:3]
     main = self.product.classes[order[0]]
