@@ -17,10 +17,10 @@ __all__ = ['COMMANDS', 'RUN_STEPS', 'command_function', 'command_summary', 'comm
 COMMANDS = {'demo': 'demo', 'import': 'fetch_images', 'download': 'download', 'fetch-images': 'fetch_images',
             'clean-products': 'clean_tabular', 'clean-images': 'clean_images', 'train-price': 'regression',
             'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'train-text': 'text',
-            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'run': 'cli', 'bench': 'benchmarks',
+            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'index': 'index', 'search': 'search', 'similar': 'search', 'eval': 'evaluation', 'run': 'cli', 'bench': 'benchmarks',
             'readme': 'dev.docs', 'docs': 'dev.docs'}
 RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision',
-             'train-text', 'train-product', 'train-listing-price']
+             'train-text', 'train-product', 'train-listing-price', 'index']
 
 def command_function(name:str, # a subcommand, e.g. 'clean-images'
                     ):
@@ -80,6 +80,8 @@ def command_parser(name:str, func) -> argparse.ArgumentParser:
     for param in inspect.signature(func).parameters.values():
         helps = doc[param.name]['docment'] or ''
         if param.default is inspect.Parameter.empty: p.add_argument(param.name, help=helps, **_option_type(hints.get(param.name, str))); continue
+        if any(isinstance(m, Positional) for m in getattr(hints.get(param.name), '__metadata__', ())):    # `rr search "WORDS"`
+            p.add_argument(param.name, nargs='?', metavar=param.name.upper(), help=helps, **_option_type(typing.get_args(hints[param.name])[0])); continue
         flag = '--' + param.name.replace('_', '-')
         if param.default is not None and not isinstance(param.default, bool): helps += f" (default: {param.default if not isinstance(param.default, list) else ' '.join(map(str, param.default))})"
         if param.default is False: p.add_argument(flag, action='store_true', help=helps)

@@ -15,8 +15,8 @@ from fastcore.xdg import xdg_config_home
 __all__ = ['SETTINGS_KEYS', 'VISION_BACKBONES', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS', 'RDS_KEYS',
            'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings', 'data_dir', 'DataFolder', 'missing_output',
            'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'interruptible_map',
-           'format_failures', 'AtLeast', 'files_fingerprint', 'frame_fingerprint', 'write_artifact', 'read_artifact',
-           'save_model', 'load_model', 'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport',
+           'format_failures', 'AtLeast', 'Positional', 'files_fingerprint', 'frame_fingerprint', 'write_artifact',
+           'read_artifact', 'save_model', 'load_model', 'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport',
            'credentials_file', 'Credentials', 'load_credentials', 'marketplace_dir', 'fix_torchvision_ops',
            'install_torchvision_fix']
 
@@ -202,6 +202,11 @@ class AtLeast:
         "What is wrong with `value`, or None"
         fine = value > self.low if self.strict else value >= self.low
         return None if fine else f"must be {'more than' if self.strict else 'at least'} {self.low}, got {value}"
+
+# %% ../nbs/00_core.ipynb #b2aea54a
+@dataclass(frozen=True)
+class Positional:
+    "Marks a command's parameter, in its annotation, as given without an option name (an optional positional argument)"
 
 # %% ../nbs/00_core.ipynb #f9e8d265
 def files_fingerprint(paths, # the files a result was made from

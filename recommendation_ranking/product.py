@@ -20,8 +20,9 @@ from .text import TextModel, listing_embeddings, listing_texts, load_text_model,
 from .vision.inference import VisionBundle
 
 # %% auto #0
-__all__ = ['PHOTO_WEIGHTS', 'photo_outputs', 'normalise_rows', 'listing_parts', 'ProductModel', 'train_product_model',
-           'load_product_model', 'product_vectors', 'ProductModelReport', 'train_product_command', 'train_product_done']
+__all__ = ['PHOTO_WEIGHTS', 'photo_outputs', 'normalise_rows', 'mean_by_product', 'listing_parts', 'ProductModel',
+           'train_product_model', 'load_product_model', 'product_vectors', 'ProductModelReport',
+           'train_product_command', 'train_product_done']
 
 # %% ../nbs/08b_product.ipynb #de6ab639
 def photo_outputs(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
@@ -51,7 +52,9 @@ def normalise_rows(x:np.ndarray) -> np.ndarray:
     return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
 
 # %% ../nbs/08b_product.ipynb #dd147d4a
-def _mean_by_product(ids:list, photo_ids, values:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def mean_by_product(ids:list, # the products, in the order wanted
+                    photo_ids, # the product of each row of `values`
+                    values:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "The mean of `values` over each product's photos, in the order of `ids`, and whether the product has a photo"
     frame = pd.DataFrame(values).groupby(np.asarray(photo_ids)).mean()
     has = pd.Index(ids).isin(frame.index)
@@ -85,8 +88,8 @@ def listing_parts(data:Path|str|DataFolder|None=None, # the data folder; `data_d
     products = text_data(data)
     photos, photo_probs, photo_emb = photo_outputs(data)
     ids = list(products['id'])
-    probs_photo, has_photo = _mean_by_product(ids, photos['product_id'], photo_probs)
-    emb_photo, _ = _mean_by_product(ids, photos['product_id'], photo_emb)
+    probs_photo, has_photo = mean_by_product(ids, photos['product_id'], photo_probs)
+    emb_photo, _ = mean_by_product(ids, photos['product_id'], photo_emb)
     text_probs, text_emb = _text_outputs(data, products, text_model)
     return dict(products=products, text_probs=text_probs, photo_probs=probs_photo,
                 has_photo=has_photo, text_embeddings=text_emb, photo_embeddings=normalise_rows(emb_photo))

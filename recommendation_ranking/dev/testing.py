@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13a_dev.testing.ipynb #83a3a0d7
 from __future__ import annotations
-import json, os, shutil, subprocess, sys, tempfile, threading, time, http.server
+import hashlib, json, os, shutil, subprocess, sys, tempfile, threading, time, http.server
 from pathlib import Path
 import numpy as np
 from fastcore.test import test_eq, test_ne, test_close, test_fail
@@ -15,7 +15,7 @@ from ..clean_tabular import clean_products
 from ..clean_images import clean_image_folder
 
 # %% auto #0
-__all__ = ['demo_data_folder', 'real_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
+__all__ = ['demo_data_folder', 'trained_demo_folder', 'real_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
 
 # %% ../../nbs/13a_dev.testing.ipynb #34bb5d5c
 def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary one when None
@@ -35,6 +35,39 @@ def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary
         shutil.copytree(data.raw_photos, data.cleaned_photos())
     elif photos is not None: raise ValueError(f"photos={photos!r}: 'clean', 'raw' or None")
     return data
+
+# %% ../../nbs/13a_dev.testing.ipynb #8d8acbcf
+_TRAINING_SOURCES = ('core', 'demo', 'download', 'clean_tabular', 'clean_images', 'geocode', 'data', 'vision', 'backbones',
+                     'metrics', 'regression', 'text', 'product', 'price')
+
+def _training_version() -> str:
+    "A hash of the library's source files that the demo models are made by: a change there trains them again"
+    import recommendation_ranking
+    lib = Path(recommendation_ranking.__file__).parent
+    files = sorted(p for p in lib.rglob('*.py') if p.relative_to(lib).parts[0].removesuffix('.py') in _TRAINING_SOURCES)
+    return hashlib.sha256(b''.join(p.read_bytes() for p in files)).hexdigest()[:16]           # the code, not the files' dates
+
+def trained_demo_folder(path:Path|str|None=None, # an empty folder for the copy; a new temporary one when None
+                       ) -> DataFolder:
+    "A copy of a demo data folder (200 listings) whose text, vision, product and listing price models are trained"
+    import fcntl
+    from recommendation_ranking.text import train_text_model
+    from recommendation_ranking.vision.train import train_vision_model
+    from recommendation_ranking.product import train_product_model
+    from recommendation_ranking.price import train_listing_price_model
+    master = Path(tempfile.gettempdir())/f'rr-trained-demo-{_training_version()}'
+    with open(str(master) + '.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)                                # one trainer; the others wait, then copy
+        if not (master/'trained').exists():
+            shutil.rmtree(master, ignore_errors=True)
+            demo = demo_data_folder(master, n=200)
+            train_text_model(demo, candidates=['tfidf', 'frozen'])
+            train_vision_model(demo, epochs=2, n_tops=1, crop_views=0, sizes=[224])
+            train_product_model(demo); train_listing_price_model(demo)
+            (master/'trained').touch()
+        target = Path(path) if path is not None else Path(tempfile.mkdtemp(prefix='rr-trained-'))
+        shutil.copytree(master, target, symlinks=True, dirs_exist_ok=True, ignore=shutil.ignore_patterns('trained', 'runs'))
+    return DataFolder(target)
 
 # %% ../../nbs/13a_dev.testing.ipynb #d180fb3a
 def real_data_folder(path:Path|str|None=None, # the folder; `RR_REAL_DATA`, else a new temporary one, when None
