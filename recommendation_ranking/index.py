@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import bm25s, faiss, Stemmer
 from rapidfuzz import process as fuzzy_process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 from .clean_tabular import read_clean_products
 from .data.split import labelled_photos
 from .download import read_raw_csv
@@ -22,10 +22,11 @@ from .text import listing_embeddings, load_text_model
 from .vision.inference import load_vision_bundle
 
 # %% auto #0
-__all__ = ['DUPLICATE_JACCARD', 'TOKEN_PATTERN', 'STOPWORDS', 'SHARED_TYPO_RATIO', 'APPROXIMATE_FROM', 'HNSW_LINKS',
-           'HNSW_EF_SEARCH', 'HNSW_EF_CONSTRUCTION', 'VECTOR_KINDS', 'listing_fingerprints', 'duplicate_groups',
-           'typo_budget', 'LexicalIndex', 'VectorIndex', 'listing_table', 'embed_listings', 'ListingIndex',
-           'load_index', 'IndexReport', 'build_index', 'index_command', 'index_done']
+__all__ = ['DUPLICATE_JACCARD', 'TOKEN_PATTERN', 'STOPWORDS', 'SHARED_TYPO_RATIO', 'SHARED_TYPO_WEIGHT', 'APPROXIMATE_FROM',
+           'HNSW_LINKS', 'HNSW_EF_SEARCH', 'HNSW_EF_CONSTRUCTION', 'PROJECT_FROM_DIMS', 'PROJECT_FROM_VECTORS',
+           'PROJECTED_DIMS', 'PROJECTION_SAMPLE', 'RESCORE_DEPTH', 'VECTOR_KINDS', 'listing_fingerprints',
+           'duplicate_groups', 'typo_budget', 'LexicalIndex', 'VectorIndex', 'listing_table', 'embed_listings',
+           'ListingIndex', 'load_index', 'IndexReport', 'build_index', 'index_command', 'index_done']
 
 # %% ../nbs/09_search_index.ipynb #d3cc9520
 def _file_digest(path) -> str:
@@ -90,14 +91,21 @@ class LexicalIndex:
 
 # %% ../nbs/09_search_index.ipynb #5bf61d9f
 SHARED_TYPO_RATIO = 10
+SHARED_TYPO_WEIGHT = 0.3
+
+def _edit_kind(typed:str, word:str) -> int:
+    "How unlike a slip of the fingers the edits from `typed` to `word` are: a swap of neighbours 0, a letter missed or doubled 1, a letter changed 2"
+    osa = OSA.distance(typed, word)
+    return Indel.distance(typed, word) - 2 * (Levenshtein.distance(typed, word) - osa)
 
 @patch
-def _nearest_word(self:LexicalIndex, word:str) -> str|None:
-    "The index's commonest word with the fewest typos from `word` within its typo budget (not `word` itself)"
+def _nearest_word(self:LexicalIndex, word:str, min_count:int=1) -> str|None:
+    "The index's word with the fewest typos from `word` within its typo budget, in `min_count` listings or more (not `word` itself); ties go to the likelier slip, the same first letter, then the commoner word"
     budget = typo_budget(word)
     if not budget: return None
-    found = [m for m in fuzzy_process.extract(word, self.word_list, scorer=OSA.distance, score_cutoff=budget, limit=20) if m[0] != word]
-    return min(found, key=lambda m: (m[1], -self.words[m[0]]))[0] if found else None
+    found = [m for m in fuzzy_process.extract(word, self.word_list, scorer=OSA.distance, score_cutoff=budget, limit=50)
+             if m[0] != word and self.words[m[0]] >= min_count]
+    return min(found, key=lambda m: (m[1], _edit_kind(word, m[0]), m[0][0] != word[0], -self.words[m[0]]))[0] if found else None
 
 @patch
 def query_stems(self:LexicalIndex, text:str, # the words a user typed
@@ -109,8 +117,8 @@ def query_stems(self:LexicalIndex, text:str, # the words a user typed
         stem = self.stemmer.stemWord(word)
         read = [stem] if stem in self.stems else []
         if not read or self.words.get(word, 0) < SHARED_TYPO_RATIO:           # unknown, or rare enough to be a typo
-            best = self._nearest_word(word)
-            if best is not None and self.stemmer.stemWord(best) not in read and (not read or self.words[best] >= SHARED_TYPO_RATIO * max(self.words.get(word, 0), 1)):
+            best = self._nearest_word(word, SHARED_TYPO_RATIO * self.words.get(word, 0) if read else 1)
+            if best is not None and self.stemmer.stemWord(best) not in read:
                 corrections[word] = best; read.append(self.stemmer.stemWord(best))
         stems += [s for s in read if s not in stems]
     return stems, corrections
@@ -119,6 +127,22 @@ def query_stems(self:LexicalIndex, text:str, # the words a user typed
 def scores(self:LexicalIndex, stems:list[str]) -> np.ndarray:
     "Every listing's BM25 score for the query `stems` (zeros when there are none)"
     return self.bm25.get_scores(stems) if stems else np.zeros(len(self), np.float32)
+
+@patch
+def typo_replacements(self:LexicalIndex, corrections:dict) -> dict:
+    "The `corrections` of words the index does not know (a shared typo's word is known: it is searched as typed too)"
+    return {w: c for w, c in corrections.items() if self.stemmer.stemWord(w) not in self.stems}
+
+@patch
+def query_scores(self:LexicalIndex, text:str, # the words a user typed
+                ) -> tuple[np.ndarray, list[str], dict]:
+    "Every listing's BM25 score for `text`, with the stems read and the corrections: a known word's likelier neighbour (a shared typo) counts `SHARED_TYPO_WEIGHT`"
+    stems, corrections = self.query_stems(text)
+    replaced = self.typo_replacements(corrections)
+    alternatives = [self.stemmer.stemWord(c) for w, c in corrections.items() if w not in replaced]
+    scores = self.scores([s for s in stems if s not in alternatives])
+    if alternatives: scores = scores + SHARED_TYPO_WEIGHT * self.scores(alternatives)
+    return scores, stems, corrections
 
 # %% ../nbs/09_search_index.ipynb #54c15bbe
 @patch
@@ -139,6 +163,8 @@ LexicalIndex.load = _load
 # %% ../nbs/09_search_index.ipynb #149e1329
 APPROXIMATE_FROM = 200_000
 HNSW_LINKS, HNSW_EF_SEARCH, HNSW_EF_CONSTRUCTION = 32, 128, 200
+PROJECT_FROM_DIMS, PROJECT_FROM_VECTORS = 1024, 2000     # an exact index of wide vectors first scores their projections
+PROJECTED_DIMS, PROJECTION_SAMPLE, RESCORE_DEPTH = 256, 2048, 200
 
 class VectorIndex:
     "A FAISS index over normalised vectors: exact inner product, or HNSW for many vectors"
@@ -154,6 +180,13 @@ class VectorIndex:
         self._setup()
     def _setup(self):
         if isinstance(self.faiss, faiss.IndexHNSWFlat): self.faiss.hnsw.efSearch = HNSW_EF_SEARCH
+        self.projection = None
+        if not self.approximate and self.faiss.d >= PROJECT_FROM_DIMS and len(self) >= PROJECT_FROM_VECTORS:
+            stored = self._stored()                                   # the principal directions of a sample
+            sample = stored[np.random.default_rng(0).permutation(len(stored))[:PROJECTION_SAMPLE]]
+            self.projection = np.ascontiguousarray(np.linalg.svd(sample, full_matrices=False)[2][:PROJECTED_DIMS].T)
+            self.projected = stored @ self.projection
+    def _stored(self) -> np.ndarray: return faiss.rev_swig_ptr(self.faiss.get_xb(), len(self) * self.faiss.d).reshape(len(self), self.faiss.d)
     @property
     def approximate(self) -> bool: return isinstance(self.faiss, faiss.IndexHNSWFlat)
     def __len__(self): return self.faiss.ntotal
@@ -164,11 +197,33 @@ class VectorIndex:
               ) -> tuple[np.ndarray, np.ndarray]:
         "The similarities and rows of the `k` nearest vectors of each query (rows -1 past the end)"
         queries, k = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32), min(k, len(self))
+        if not self.approximate: return self._exact_search(queries, k, allowed)
         if allowed is None: return self.faiss.search(queries, k)
         bits = np.packbits(np.asarray(allowed, bool), bitorder='little')
-        params = (faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k)) if self.approximate else faiss.SearchParameters())
+        params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
         params.sel = faiss.IDSelectorBitmap(len(self), faiss.swig_ptr(bits))
         return self.faiss.search(queries, k, params=params)
+    def _exact_search(self, queries:np.ndarray, k:int, allowed:np.ndarray|None) -> tuple[np.ndarray, np.ndarray]:
+        "The exact search as one matrix product over the index's own vectors (BLAS), as FAISS answers it"
+        if k == 0: return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
+        stored, depth = self._stored(), max(RESCORE_DEPTH, 4 * k)
+        if self.projection is not None and depth < len(self):          # the projections choose, the full vectors score
+            coarse = (queries @ self.projection) @ self.projected.T
+            if allowed is not None: coarse[:, ~np.asarray(allowed, bool)] = -np.inf
+            pool = np.argpartition(-coarse, depth - 1, axis=1)[:, :depth]
+            sims = np.full(coarse.shape, -np.inf, np.float32)
+            for i, rows in enumerate(pool):
+                rows = rows[np.isfinite(coarse[i, rows])]
+                sims[i, rows] = stored[rows] @ queries[i]
+        else:
+            sims = queries @ stored.T
+            if allowed is not None: sims[:, ~np.asarray(allowed, bool)] = -np.inf
+        rows = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        top = np.take_along_axis(sims, rows, 1)
+        order = np.argsort(-top, axis=1, kind='stable')
+        rows, top = np.take_along_axis(rows, order, 1), np.take_along_axis(top, order, 1)
+        missing = np.isneginf(top)                                   # fewer than k allowed: as FAISS, row -1
+        return np.where(missing, -np.finfo(np.float32).max, top).astype(np.float32), np.where(missing, -1, rows).astype(np.int64)
     def save(self, path:Path|str): faiss.write_index(self.faiss, str(path))
     @classmethod
     def load(cls, path:Path|str) -> VectorIndex:
@@ -273,7 +328,8 @@ def _assemble(products:pd.DataFrame, photos:pd.DataFrame, fingerprints:pd.Series
     old = previous.listings.set_index('id')['fingerprint'] if previous is not None else pd.Series(dtype=str)
     kept = np.array([i in old.index and old[i] == fingerprints[i] for i in ids], bool)
     todo = products[~kept]
-    fresh = embed_listings(data, todo, photos[photos['product_id'].isin(todo['id'])]) if len(todo) else None
+    new_photos = photos[photos['product_id'].isin(todo['id'])]
+    fresh = embed_listings(data, todo, new_photos) if len(todo) else None
     dims = {k: (fresh or previous.vectors)[k].shape[1] for k in ('text', 'probabilities', 'product', 'photo')}
     vectors = {k: np.zeros((len(ids), dims[k]), np.float32) for k in ('text', 'probabilities', 'product')}
     for k in vectors:
@@ -285,7 +341,6 @@ def _assemble(products:pd.DataFrame, photos:pd.DataFrame, fingerprints:pd.Series
         was = previous.photos['product_id'].isin(ids[kept]).to_numpy()
         parts.append(previous.vectors['photo'][was]); tables.append(previous.photos[was][['image_id', 'product_id']])
     if fresh is not None:
-        new_photos = photos[photos['product_id'].isin(todo['id'])]
         parts.append(fresh['photo']); tables.append(new_photos[['image_id', 'product_id']])
     photo_table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame({'image_id': [], 'product_id': []}, dtype=str)
     photo_vectors = np.concatenate(parts) if parts else np.zeros((0, dims['photo']), np.float32)

@@ -20,8 +20,8 @@ from .vision.inference import load_vision_bundle
 # %% auto #0
 __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT', 'SORTS', 'RESULT_FIELDS',
            'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend',
-           'SearchEngine', 'search_engine', 'query_words', 'search', 'similar', 'result_objects', 'search_file',
-           'SearchReport', 'search_command', 'similar_command']
+           'SearchEngine', 'search_engine', 'query_words', 'corrected_text', 'search', 'similar', 'result_objects',
+           'search_file', 'SearchReport', 'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -117,14 +117,16 @@ def blend(first:tuple[np.ndarray, np.ndarray], second:tuple[np.ndarray, np.ndarr
 CANDIDATES = 200            # how deep each retriever looks before fusion
 SORT_POOL = 100             # how many of the most relevant listings a sort by price, distance or date re-orders
 FUSIONS = ('rrf', 'rrf+category', 'blend', 'lexical', 'semantic')
-SEARCH_DEFAULTS = dict(fusion='rrf', alpha=0.5)
+SEARCH_DEFAULTS = dict(fusion='blend', alpha=0.3)
 
 class SearchEngine:
     "Search and more-like-this over one version of the index"
     def __init__(self, index:ListingIndex, data:DataFolder):
         self.index, self.data = index, data
         self.groups = index.listings['duplicate_group'].to_numpy()
-        self.group_size = pd.Series(self.groups).map(pd.Series(self.groups).value_counts()).to_numpy()
+        self.shown = {c: index.listings[c].to_numpy() for c in ('id', 'product_name', 'price', 'location', 'main_category', 'listed')}  # what a result shows
+        rows = pd.Series(np.arange(len(self.groups))).groupby(self.groups).agg(list)
+        self.members = {g: np.array(r) for g, r in rows.items() if len(r) > 1}  # the rows of each duplicate group
     @functools.cached_property
     def text_model(self): return load_text_model(self.data)
     @functools.cached_property
@@ -167,16 +169,27 @@ def query_outputs(self:SearchEngine, text:str) -> tuple[np.ndarray, np.ndarray]:
     return kept[text]
 
 # %% ../nbs/10_search_engine.ipynb #9d69fd9b
+def corrected_text(text:str, # the words a user typed
+                   corrections:dict, # typed word → the index's word, from `LexicalIndex.query_stems`
+                  ) -> str:
+    "`text` with each corrected word replaced by the index's word (lower case, as the index reads it)"
+    if not corrections: return text
+    return re.sub(TOKEN_PATTERN, lambda m: corrections.get(m.group(0).lower(), m.group(0)), text)
+
+# %% ../nbs/10_search_engine.ipynb #0f4a1cc7
 @patch
 def word_rankings(self:SearchEngine, text:str, # the words a user typed
                   allowed:np.ndarray, # which listings may be returned
                  ) -> tuple[tuple, tuple, dict]:
     "The lexical, semantic and category rankings of the allowed listings for `text`, each (rows, scores), and what the query became"
     query_words(text)
-    stems, corrections = self.index.lexical.query_stems(text)
-    lex = np.where(allowed, self.index.lexical.scores(stems), 0)
+    lexical = self.index.lexical
+    lex, stems, corrections = lexical.query_scores(text)
+    lex = np.where(allowed, lex, 0)
     lex_rows = _top(lex, CANDIDATES)
     vector, probs = self.query_outputs(text)
+    fixed = corrected_text(text, lexical.typo_replacements(corrections))
+    if fixed != text: vector = normalise_rows((vector + self.query_outputs(fixed)[0])[None])[0]      # as typed and as read
     sims, rows = self.index.vector_indexes['text'].search(vector[None], CANDIDATES, allowed)
     found = rows[0] >= 0
     agreement = np.where(allowed, self.index.vectors['probabilities'] @ probs, 0)        # P(same main category)
@@ -210,7 +223,8 @@ def _collapse(self:SearchEngine, rows:list, allowed:np.ndarray, dist:np.ndarray|
         group = self.groups[row]
         if group in seen: continue
         seen.add(group)
-        members = np.flatnonzero((self.groups == group) & allowed) if self.group_size[row] > 1 else np.array([row])
+        members = self.members.get(group, np.array([row]))
+        members = members[allowed[members]]
         if dist is not None and len(members) > 1 and not np.isnan(dist[members]).all(): row = int(members[np.nanargmin(dist[members])])
         shown.append(row); others.append(len(members) - 1)
     return shown, others
@@ -254,14 +268,13 @@ def _why(self:SearchEngine, row:int, query:dict, dist:np.ndarray|None) -> str:
 @patch
 def _results(self:SearchEngine, rows:list, scores:list, others:list, query:dict, dist:np.ndarray|None) -> pd.DataFrame:
     "The result table of `rows`, best first"
-    listings = self.index.listings.iloc[rows]
-    out = pd.DataFrame({'product_id': listings['id'].to_numpy(), 'score': np.round(np.asarray(scores, float), 5),
-                        'product_name': listings['product_name'].to_numpy(), 'price': listings['price'].to_numpy(),
-                        'location': listings['location'].to_numpy(), 'main_category': listings['main_category'].to_numpy()})
-    if dist is not None: out['distance_km'] = np.round(dist[rows], 1) if len(rows) else []
-    out['listed'], out['other_places'] = listings['listed'].to_numpy(), others
-    out['why'] = [self._why(r, query, dist) if query is not None else '' for r in rows]
-    return out
+    rows, shown = np.asarray(rows, int), self.shown
+    out = {'product_id': shown['id'][rows], 'score': np.round(np.asarray(scores, float), 5),
+           **{c: shown[c][rows] for c in ('product_name', 'price', 'location', 'main_category')}}
+    if dist is not None: out['distance_km'] = np.round(dist[rows], 1)
+    out |= {'listed': shown['listed'][rows], 'other_places': np.asarray(others, int),
+            'why': [self._why(r, query, dist) if query is not None else '' for r in rows]}
+    return pd.DataFrame(out)
 
 # %% ../nbs/10_search_engine.ipynb #0049e386
 @patch
