@@ -313,7 +313,7 @@ def bench_search(data:Path|str|DataFolder|None=None, # the data folder, with its
     files = [files[i] for i in rng.permutation(len(files))[:n]]
     ids = index.listings['id'].to_numpy()[rng.permutation(len(index))[:n]]
     engine.search('warm up'); engine.search(photo=files[0]); engine.similar(ids[0])            # load the models first (a query not timed)
-    engine.__dict__.pop('_query_outputs', None)            # forget the embeddings of earlier queries (an evaluation's): each is embedded, as a user's would be
+    engine.forget_queries()                                # earlier queries' embeddings (an evaluation's): each is embedded, as a user's would be
     bm25 = BM25Okapi([re.findall(TOKEN_PATTERN, f"{t} {d}".lower()) or [''] for t, d in zip(index.listings['product_name'], index.listings['product_description'])])
     def plain_photo(path):
         vector = normalise_rows(engine.bundle.image_embedding(path)[None].astype(np.float32))[0]

@@ -168,6 +168,11 @@ def query_outputs(self:SearchEngine, text:str) -> tuple[np.ndarray, np.ndarray]:
         kept[text] = normalise_rows(vector.astype(np.float32))[0], probs[0].astype(np.float32)
     return kept[text]
 
+@patch
+def forget_queries(self:SearchEngine):
+    "Forget the remembered query embeddings (a benchmark times each query as a user's first would be)"
+    self.__dict__.pop('_query_outputs', None)
+
 # %% ../nbs/10_search_engine.ipynb #9d69fd9b
 def corrected_text(text:str, # the words a user typed
                    corrections:dict, # typed word → the index's word, from `LexicalIndex.query_stems`
