@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_cli.ipynb #7679f39c
 from __future__ import annotations
-import argparse, ast, importlib, importlib.util, inspect, json, os, re, sys, types, typing, warnings
+import argparse, ast, importlib, importlib.util, inspect, json, os, re, sys, time, types, typing, warnings
 from pathlib import Path
 from fastcore.docments import docments
 from .core import *
@@ -137,8 +137,10 @@ def run_command(credentials:str|None=None, # database credentials (YAML); defaul
         try:
             if _is_done(step, options): print(f"[{step}] already done, skipped", flush=True); continue
             print(f"[{step}] running", flush=True)
+            start = time.perf_counter()
             out = func(**options)
             print(out, flush=True)
+            print(f"[{step}] took {time.perf_counter() - start:,.1f} s", flush=True)
             if not getattr(out, 'ok', True): report.failed.append((step, 'see above'))
         except RRError as e:
             print(f"[{step}] failed: {e}", flush=True); report.failed.append((step, str(e)))

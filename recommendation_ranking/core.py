@@ -211,8 +211,8 @@ class Positional:
 # %% ../nbs/00_core.ipynb #f9e8d265
 def files_fingerprint(paths, # the files a result was made from
                       *extra) -> str:
-    "A short hash of `extra` and of each file's path, size and modification time"
-    items = list(extra) + [(str(p), os.path.getsize(p), os.path.getmtime(p)) for p in paths]
+    "A short hash of `extra` and of each file's name (with its folder's), size and modification time: a data folder moved or copied keeps it"
+    items = list(extra) + [(f'{Path(p).parent.name}/{Path(p).name}', os.path.getsize(p), os.path.getmtime(p)) for p in paths]
     return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:16]
 
 # %% ../nbs/00_core.ipynb #bba81174

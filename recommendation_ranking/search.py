@@ -6,7 +6,7 @@
 from __future__ import annotations
 import difflib, functools, json, math, re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Callable, Literal
 from fastcore.basics import patch
 from .core import *
 import numpy as np
@@ -158,20 +158,29 @@ def _top(scores:np.ndarray, n:int) -> np.ndarray:
 # %% ../nbs/10_search_engine.ipynb #e25174dd
 QUERY_VECTORS_KEPT = 1024
 
-@patch
-def query_outputs(self:SearchEngine, text:str) -> tuple[np.ndarray, np.ndarray]:
-    "The text model's normalised embedding of a query and its main-category probabilities; the last `QUERY_VECTORS_KEPT` queries' are remembered"
-    kept = self.__dict__.setdefault('_query_outputs', {})
+def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
+    "`make(text)`, remembered in `engine` for the last `QUERY_VECTORS_KEPT` queries of its `kind`"
+    kept = engine.__dict__.setdefault(f'_query_{kind}', {})
     if text not in kept:
         if len(kept) >= QUERY_VECTORS_KEPT: kept.pop(next(iter(kept)))
-        probs, vector = self.text_model.predict_and_embed(pd.DataFrame({'product_name': [text], 'product_description': ['']}))
-        kept[text] = normalise_rows(vector.astype(np.float32))[0], probs[0].astype(np.float32)
+        kept[text] = make(text)
     return kept[text]
 
 @patch
+def query_vector(self:SearchEngine, text:str) -> np.ndarray:
+    "The text model's normalised embedding of a query (the sentence encoder alone); remembered"
+    return _remembered(self, 'vectors', text, lambda t: normalise_rows(self.text_model.embed([t]).astype(np.float32))[0])
+
+@patch
+def query_categories(self:SearchEngine, text:str) -> np.ndarray:
+    "The text model's main-category probabilities of a query (read by the `rrf+category` fusion only); remembered"
+    frame = lambda t: pd.DataFrame({'product_name': [t], 'product_description': ['']})
+    return _remembered(self, 'categories', text, lambda t: self.text_model.predict_proba(frame(t))[0].astype(np.float32))
+
+@patch
 def forget_queries(self:SearchEngine):
-    "Forget the remembered query embeddings (a benchmark times each query as a user's first would be)"
-    self.__dict__.pop('_query_outputs', None)
+    "Forget the remembered query embeddings and probabilities (a benchmark times each query as a user's first would be)"
+    for kind in ('vectors', 'categories'): self.__dict__.pop(f'_query_{kind}', None)
 
 # %% ../nbs/10_search_engine.ipynb #9d69fd9b
 def corrected_text(text:str, # the words a user typed
@@ -185,6 +194,7 @@ def corrected_text(text:str, # the words a user typed
 @patch
 def word_rankings(self:SearchEngine, text:str, # the words a user typed
                   allowed:np.ndarray, # which listings may be returned
+                  with_category:bool=True, # also the category ranking (else it is empty: the fusions but `rrf+category` do not read it)
                  ) -> tuple[tuple, tuple, dict]:
     "The lexical, semantic and category rankings of the allowed listings for `text`, each (rows, scores), and what the query became"
     query_words(text)
@@ -192,12 +202,12 @@ def word_rankings(self:SearchEngine, text:str, # the words a user typed
     lex, stems, corrections = lexical.query_scores(text)
     lex = np.where(allowed, lex, 0)
     lex_rows = _top(lex, CANDIDATES)
-    vector, probs = self.query_outputs(text)
+    vector = self.query_vector(text)
     fixed = corrected_text(text, lexical.typo_replacements(corrections))
-    if fixed != text: vector = normalise_rows((vector + self.query_outputs(fixed)[0])[None])[0]      # as typed and as read
+    if fixed != text: vector = normalise_rows((vector + self.query_vector(fixed))[None])[0]      # as typed and as read
     sims, rows = self.index.vector_indexes['text'].search(vector[None], CANDIDATES, allowed)
     found = rows[0] >= 0
-    agreement = np.where(allowed, self.index.vectors['probabilities'] @ probs, 0)        # P(same main category)
+    agreement = np.where(allowed, self.index.vectors['probabilities'] @ self.query_categories(text), 0) if with_category else np.zeros(0)  # P(same main category)
     category_rows = _top(agreement, CANDIDATES)
     return ((lex_rows, lex[lex_rows]), (rows[0][found], sims[0][found]), (category_rows, agreement[category_rows]),
             dict(text=text, stems=stems, corrections=corrections, text_vector=vector))
@@ -308,7 +318,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
         if i in self.index.row: allowed[self.index.row[i]] = False
     query, rankings = {}, []
     if text is not None:
-        lexical, semantic, category, found = self.word_rankings(text, allowed)
+        lexical, semantic, category, found = self.word_rankings(text, allowed, with_category=fusion == 'rrf+category')
         query.update(found)
         words = {'rrf': lambda: rrf(lexical, semantic), 'rrf+category': lambda: rrf(lexical, semantic, category), 'blend': lambda: blend(lexical, semantic, alpha),
                  'lexical': lambda: rrf(lexical), 'semantic': lambda: rrf(semantic)}[fusion]()

@@ -12,7 +12,7 @@ from ..core import *
 
 # %% auto #0
 __all__ = ['cell_directives', 'notebook_markdown', 'project_root', 'make_readme', 'write_site_sources', 'broken_links',
-           'check_site', 'build_site', 'serve_site', 'browser', 'readme_command', 'docs_command']
+           'check_site', 'site_is_current', 'build_site', 'serve_site', 'browser', 'readme_command', 'docs_command']
 
 # %% ../../nbs/13b_dev.docs.ipynb #397a03a6
 _DIRECTIVE = re.compile(r'^\s*#\s*\|\s*(.*)$')
@@ -226,12 +226,30 @@ def _page_name(root:Path, fn:str) -> str:
     return Path(getattr(nb, 'frontmatter_', {}).get('output-file', fn)).stem
 
 # %% ../../nbs/13b_dev.docs.ipynb #3f27f98d
+def _site_fingerprint(root:Path) -> str:
+    "A fingerprint of what the site is made from: the notebooks, their styles, the settings, and this module"
+    import importlib.util
+    files = [*sorted((root/'nbs').glob('*.ipynb')), *[p for p in (root/'nbs'/'styles.css', root/'settings.ini') if p.exists()],
+             Path(importlib.util.find_spec('recommendation_ranking.dev.docs').origin)]
+    return files_fingerprint(files)
+
+def site_is_current(root:Path, # the repository
+                    out:Path, # the built site
+                   ) -> bool:
+    "Whether the site in `out` was built, whole, from the notebooks as they are now"
+    stamp = Path(out)/'.rr-built-from'
+    return stamp.exists() and stamp.read_text() == _site_fingerprint(root)
+
+# %% ../../nbs/13b_dev.docs.ipynb #d55dca6b
 def build_site(root:Path|None=None, # the repository; found from the current folder when None
                out:Path|None=None, # where the site goes; `_docs` in the repository when None
+               force:bool=False, # build again even when the site is current with the notebooks
               ) -> Path:
-    "Build the documentation site from the notebooks with Sphinx (warnings are errors), and check it"
+    "Build the documentation site from the notebooks with Sphinx (warnings are errors), and check it; a current site is kept"
     root = root or project_root()
     out = Path(out) if out else root/'_docs'
+    if not force and site_is_current(root, out): return out
+    key = _site_fingerprint(root)                     # before the build: a notebook saved meanwhile makes the site stale
     src = write_site_sources(root)
     html = root/'_build'/'html'      # MyST-NB writes its output files beside this folder, inside _build
     r = subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-q', '-E',
@@ -240,6 +258,7 @@ def build_site(root:Path|None=None, # the repository; found from the current fol
     check_site(html, root)
     if out.exists(): shutil.rmtree(out)
     shutil.copytree(html, out)
+    (out/'.rr-built-from').write_text(key)          # last: a build stopped half way leaves no stamp, and is built again
     return out
 
 # %% ../../nbs/13b_dev.docs.ipynb #9a84b7ed
@@ -280,9 +299,13 @@ def readme_command(check:bool=False, # only check that README.md is up to date
 # %% ../../nbs/13b_dev.docs.ipynb #b04af04b
 def docs_command(action:Literal['build', 'serve'], # build: the notebooks to _docs/, checked; serve: _docs/ on 127.0.0.1
                  port:Annotated[int, AtLeast(0)]=8000, # the port to serve on (0: any free one)
+                 force:bool=False, # build: build again even when the site is current with the notebooks
                 ) -> str:
     "Build the documentation site from the notebooks (Sphinx), or serve it on 127.0.0.1 (a developer's command)"
-    if action == 'build': return f"built the site in {build_site()}: every notebook has its page, no link is broken"
+    if action == 'build':
+        if not force and site_is_current(project_root(), project_root()/'_docs'):
+            return f"the site in {project_root()/'_docs'} is current with the notebooks (`rr docs build --force` builds it again)"
+        return f"built the site in {build_site(force=force)}: every notebook has its page, no link is broken"
     site = project_root()/'_docs'
     if not (site/'index.html').exists(): raise RRError(f"{site}: no site built yet; run `rr docs build` first")
     serve_site(site, port)

@@ -38,21 +38,23 @@ def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary
 
 # %% ../../nbs/13a_dev.testing.ipynb #8d8acbcf
 _TRAINING_SOURCES = ('core', 'demo', 'download', 'clean_tabular', 'clean_images', 'geocode', 'data', 'vision', 'backbones',
-                     'metrics', 'regression', 'text', 'product', 'price')
+                     'metrics', 'regression', 'text', 'product', 'price', 'dev/testing')
 
 def _training_version() -> str:
     "A hash of the library's source files that the demo models are made by: a change there trains them again"
     import recommendation_ranking
     lib = Path(recommendation_ranking.__file__).parent
-    files = sorted(p for p in lib.rglob('*.py') if p.relative_to(lib).parts[0].removesuffix('.py') in _TRAINING_SOURCES)
+    module = lambda p: p.relative_to(lib).with_suffix('').as_posix()          # 'vision/train', 'dev/testing'
+    files = sorted(p for p in lib.rglob('*.py') if module(p).split('/')[0] in _TRAINING_SOURCES or module(p) in _TRAINING_SOURCES)
     return hashlib.sha256(b''.join(p.read_bytes() for p in files)).hexdigest()[:16]           # the code, not the files' dates
 
 def trained_demo_folder(path:Path|str|None=None, # an empty folder for the copy; a new temporary one when None
                        ) -> DataFolder:
-    "A copy of a demo data folder (200 listings) whose text, vision, product and listing price models are trained"
+    "A copy of a demo data folder (200 listings) whose text, vision, product and listing price models are trained, and its photos' trunk outputs cached"
     import fcntl
     from recommendation_ranking.text import train_text_model
-    from recommendation_ranking.vision.train import train_vision_model
+    from recommendation_ranking.vision.train import train_vision_model, training_maps, _training_config
+    from recommendation_ranking.data.split import labelled_photos
     from recommendation_ranking.product import train_product_model
     from recommendation_ranking.price import train_listing_price_model
     master = Path(tempfile.gettempdir())/f'rr-trained-demo-{_training_version()}'
@@ -63,6 +65,8 @@ def trained_demo_folder(path:Path|str|None=None, # an empty folder for the copy;
             demo = demo_data_folder(master, n=200)
             train_text_model(demo, candidates=['tfidf', 'frozen'])
             train_vision_model(demo, epochs=2, n_tops=1, crop_views=0, sizes=[224])
+            backbone = load_settings()['vision_backbone']          # and the trunk outputs a default training reads, for the tests that train
+            training_maps(demo, labelled_photos(demo), backbone, _training_config({}, backbone))
             train_product_model(demo); train_listing_price_model(demo)
             (master/'trained').touch()
         target = Path(path) if path is not None else Path(tempfile.mkdtemp(prefix='rr-trained-'))

@@ -22,8 +22,8 @@ from ..metrics import classification_metrics, per_class_accuracy
 from .model import Trunk, Top, VisionModel, input_batch, prefetched_batches, save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['VISION_DEFAULTS', 'OPTIMIZER_DEFAULTS', 'cache_trunk_maps', 'TrainingRun', 'export_bundle', 'train_vision_model',
-           'VisionTrainingReport', 'train_vision_command', 'train_vision_done']
+__all__ = ['VISION_DEFAULTS', 'OPTIMIZER_DEFAULTS', 'cache_trunk_maps', 'TrainingRun', 'export_bundle', 'training_maps',
+           'train_vision_model', 'VisionTrainingReport', 'train_vision_command', 'train_vision_done']
 
 # %% ../../nbs/07c_vision.train.ipynb #4559d0e9
 def _crop_views(path:str, size:int, mean, std, n:int) -> np.ndarray:
@@ -182,6 +182,15 @@ def _training_config(config:dict, backbone:str) -> dict:
     return {**merged, 'sizes': [int(s) for s in merged['sizes'] or (size, size + 32)]}
 
 # %% ../../nbs/07c_vision.train.ipynb #e48d0a7c
+def training_maps(data:DataFolder, labelled, backbone:str, config:dict) -> tuple:
+    "The cached trunk outputs a training with `config` reads: one array per input size, and the training photos' random crops (or None)"
+    maps = [cache_trunk_maps(labelled['path'], data.cache, backbone, config['n_blocks'], size=s) for s in config['sizes']]
+    train = labelled['path'][labelled['part'].to_numpy() == 'train']
+    crops = cache_trunk_maps(train, data.cache, backbone, config['n_blocks'], size=config['sizes'][0], crops=config['crop_views'], seed=config['seed']) \
+            if config['crop_views'] else None
+    return maps, crops
+
+# %% ../../nbs/07c_vision.train.ipynb #330d3101
 def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` when None
                        photos:Path|str|None=None, # the cleaned photos; `<data>/cleaned_images/<image_size>` when None
                        backbone:str|None=None, # 'efficientnet_lite0' or 'efficientnet_lite2'; the settings' `vision_backbone` when None
@@ -206,9 +215,7 @@ def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` 
         for checkpoint in sorted(folder.glob('checkpoint_*.pt')): load_checkpoint(checkpoint, identity)
     y = torch.tensor(labelled['label'].to_numpy())
     tr, va, te = (np.flatnonzero(labelled['part'].to_numpy() == p) for p in ('train', 'valid', 'test'))
-    maps = [cache_trunk_maps(labelled['path'], data.cache, backbone, config['n_blocks'], size=s) for s in config['sizes']]
-    crops = cache_trunk_maps(labelled['path'].iloc[tr], data.cache, backbone, config['n_blocks'], size=config['sizes'][0], crops=config['crop_views'], seed=config['seed']) \
-            if config['crop_views'] else None
+    maps, crops = training_maps(data, labelled, backbone, config)
     writer = SummaryWriter(str(data.training_log(f'vision_{backbone}')))
     run = TrainingRun(folder, maps, crops, y, tr, va, config, identity, resume, writer, log)
     tops, history = [], []
