@@ -39,8 +39,9 @@ def interactions_table(engine:sa.Engine, # the database of the products
                  sa.Column('product_id', sa.Text, nullable=False), sa.Column('kind', sa.Text, nullable=False),
                  sa.Column('query', sa.Text, nullable=True), sa.Column('timestamp', sa.DateTime(timezone=True), nullable=False))
     try: metadata.create_all(engine)
-    except sa.exc.SQLAlchemyError:                          # two first writers at once: the other one made it
-        if INTERACTIONS_TABLE not in sa.inspect(engine).get_table_names(): raise
+    except sa.exc.SQLAlchemyError as e:                     # two first writers at once: the other one made it
+        if INTERACTIONS_TABLE not in sa.inspect(engine).get_table_names():
+            raise RRError(f"cannot create table {INTERACTIONS_TABLE!r} in {engine.url.render_as_string(hide_password=True)}: {str(getattr(e, 'orig', e)).strip().splitlines()[0]}") from None
         return get_table(engine, INTERACTIONS_TABLE)
     return t
 
@@ -57,21 +58,22 @@ def _timestamp(value) -> datetime:
         text = str(value).strip()
         try: ts = datetime.fromisoformat(text.replace('Z', '+00:00'))
         except ValueError: raise ValueError(f"timestamp {text!r} is not a date and time (ISO 8601, e.g. 2026-11-23T14:05:00Z)") from None
-    return ts.replace(tzinfo=timezone.utc) if ts.tzinfo is None else ts.astimezone(timezone.utc)
+    try: return ts.replace(tzinfo=timezone.utc) if ts.tzinfo is None else ts.astimezone(timezone.utc)
+    except OverflowError: raise ValueError(f"timestamp {str(value)!r} is out of range") from None
 
 # %% ../nbs/11_interactions.ipynb #f1b7b63e
 def interaction_row(user_id, product_id, kind, timestamp=None, # None: now
                     query=None, event_id=None, known_products=None, # product ids that exist (None: not checked)
                    ) -> dict:
     "One event, checked, as a row of the table (a `ValueError` says what is wrong)"
-    user_id, product_id = str(user_id or '').strip(), str(product_id or '').strip()
+    user_id, product_id, kind = (str(v if v is not None else '').strip() for v in (user_id, product_id, kind))
     if not user_id: raise ValueError("no user_id")
     if not product_id: raise ValueError("no product_id")
     if kind not in INTERACTION_KINDS: raise ValueError(f"kind {kind!r} is not one of {', '.join(INTERACTION_KINDS)}")
     if known_products is not None and product_id not in known_products: raise ValueError(f"product {product_id!r} is not in the products table")
     ts = _timestamp(timestamp if timestamp not in (None, '') else datetime.now(timezone.utc))
-    query = str(query).strip() or None if query is not None else None
-    event_id = str(event_id).strip() if event_id not in (None, '') else derived_event_id(user_id, product_id, kind, ts, query)
+    query = (str(query).strip() or None) if query is not None else None
+    event_id = str(event_id if event_id is not None else '').strip() or derived_event_id(user_id, product_id, kind, ts, query)
     return dict(event_id=event_id, user_id=user_id, product_id=product_id, kind=kind, query=query, timestamp=ts)
 
 # %% ../nbs/11_interactions.ipynb #00430526
@@ -108,14 +110,15 @@ def interactions_engine(creds:Credentials|None=None) -> sa.Engine:
 def _known_products(engine:sa.Engine, ids=None, settings:dict|None=None) -> set:
     "The product ids of the products table (of `ids` only, when given)"
     products = get_table(engine, (settings or load_settings())['products_table'])
-    query = sa.select(products.c.id)
+    as_text = sa.cast(products.c.id, sa.Text)                   # ids are text here, whatever type the table gives them
+    query = sa.select(as_text)
     if ids is not None:
         ids = sorted(set(ids))
         found = set()
         with engine.connect() as conn:
-            for i in range(0, len(ids), 500): found |= {r[0] for r in conn.execute(query.where(products.c.id.in_(ids[i:i + 500])))}
+            for i in range(0, len(ids), 500): found |= {str(r[0]) for r in conn.execute(query.where(as_text.in_(ids[i:i + 500])))}
         return found
-    with engine.connect() as conn: return {r[0] for r in conn.execute(query)}
+    with engine.connect() as conn: return {str(r[0]) for r in conn.execute(query)}
 
 def log_interaction(user_id:str, product_id:str, kind:str, # one of `INTERACTION_KINDS`
                     query:str|None=None, # the search that led there
@@ -139,7 +142,7 @@ def read_interactions(user_id:str|None=None, # one user's events; everyone's whe
     try:
         t = interactions_table(engine)
         q = sa.select(t).order_by(t.c.timestamp, t.c.event_id)
-        if user_id is not None: q = q.where(t.c.user_id == str(user_id))
+        if user_id is not None: q = q.where(t.c.user_id == str(user_id).strip())
         with engine.connect() as conn: df = pd.DataFrame(conn.execute(q).mappings().all(), columns=list(INTERACTION_COLUMNS))
     finally: engine.dispose()
     df['timestamp'] = pd.to_datetime(df['timestamp'], utc=True)
@@ -154,20 +157,29 @@ def read_interactions_csv(path:Path|str, # a CSV of events
     "The good rows of an events CSV (as `interaction_row` gives them) and the bad ones' problems, as (line, why) pairs"
     path = Path(path)
     if not path.is_file(): raise RRError(f"{path}: no such file")
-    rows, problems = [], []
-    with open(path, newline='', encoding='utf-8-sig') as f:
-        reader = csv.DictReader(f)
-        columns = reader.fieldnames or []
-        missing = [c for c in REQUIRED_CSV_COLUMNS if c not in columns]
-        if missing: raise RRError(f"{path}: no column {missing[0]!r} (an events file has {', '.join(REQUIRED_CSV_COLUMNS)}, and may have {', '.join(OPTIONAL_CSV_COLUMNS)})")
-        unknown = [c for c in columns if c not in REQUIRED_CSV_COLUMNS + OPTIONAL_CSV_COLUMNS]
-        if unknown: raise RRError(f"{path}: unknown column {unknown[0]!r} (an events file has {', '.join(REQUIRED_CSV_COLUMNS)}, and may have {', '.join(OPTIONAL_CSV_COLUMNS)})")
-        line = reader.line_num
-        for rec in reader:
-            first, line = line + 1, reader.line_num                      # a quoted field may span lines: its first one
-            try: rows.append(interaction_row(rec['user_id'], rec['product_id'], rec['kind'], rec['timestamp'] or 'missing',
-                                             rec.get('query'), rec.get('event_id'), known_products))
-            except ValueError as e: problems.append((first, str(e)))
+    rows, problems, expected = [], [], f"an events file has {', '.join(REQUIRED_CSV_COLUMNS)}, and may have {', '.join(OPTIONAL_CSV_COLUMNS)}"
+    try:
+        with open(path, newline='', encoding='utf-8-sig') as f:
+            reader = csv.reader(f)
+            columns = [c.strip() for c in next(reader, [])]
+            missing = [c for c in REQUIRED_CSV_COLUMNS if c not in columns]
+            if missing: raise RRError(f"{path}: no column {missing[0]!r} ({expected})")
+            unknown = [c for c in columns if c not in REQUIRED_CSV_COLUMNS + OPTIONAL_CSV_COLUMNS]
+            if unknown: raise RRError(f"{path}: unknown column {unknown[0]!r} ({expected})")
+            twice = [c for c in columns if columns.count(c) > 1]
+            if twice: raise RRError(f"{path}: column {twice[0]!r} is there twice")
+            line = reader.line_num
+            for values in reader:
+                first, line = line + 1, reader.line_num                  # a quoted field may span lines: its first one
+                if not values: continue                                  # a blank line
+                if len(values) > len(columns):
+                    problems.append((first, f"{len(values)} fields, the header has {len(columns)} (a value with a comma needs quotes)")); continue
+                rec = dict(zip(columns, values))
+                try: rows.append(interaction_row(rec.get('user_id'), rec.get('product_id'), rec.get('kind'), rec.get('timestamp') or 'missing',
+                                                 rec.get('query'), rec.get('event_id'), known_products))
+                except ValueError as e: problems.append((first, str(e)))
+    except UnicodeDecodeError as e: raise RRError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8 CSV") from None
+    except csv.Error as e: raise RRError(f"{path}, line {reader.line_num}: not a readable CSV ({e})") from None
     return rows, problems
 
 # %% ../nbs/11_interactions.ipynb #ecb69453

@@ -4,6 +4,7 @@
 
 # %% ../nbs/11b_simulate.ipynb #7054eeab
 from __future__ import annotations
+import hashlib, json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -125,11 +126,12 @@ def simulate_users(data:Path|str|DataFolder|None=None, # the data folder; `data_
     engine, rng = search_engine(data), np.random.default_rng(seed)
     users, queries = make_users(engine.index.listings, n_users, seed), _queries_by_subcategory(engine.index.listings)
     start = start or datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
-    rows, sessions = [], 0
+    run = hashlib.sha256(json.dumps([seed, n_users, days, sessions_per_day, start.isoformat(), weights, settings], sort_keys=True).encode()).hexdigest()[:8]
+    rows, sessions = [], 0                    # events' ids: this simulation's settings, the user, the session, the event's place in it
     for user in users:
         n = int(rng.poisson(sessions_per_day * days))
         for j, offset in enumerate(np.sort(rng.uniform(0, days * 86400, size=n))):
-            rows += simulate_session(engine, user, f'{user.user_id}:{j}', start + timedelta(seconds=float(offset)), rng, queries, weights, settings)
+            rows += simulate_session(engine, user, f'{run}:{user.user_id}:{j}', start + timedelta(seconds=float(offset)), rng, queries, weights, settings)
             sessions += 1
     db = interactions_engine(creds)
     try: added = insert_interactions(db, rows)
@@ -140,7 +142,7 @@ def simulate_users(data:Path|str|DataFolder|None=None, # the data folder; `data_
 # %% ../nbs/11b_simulate.ipynb #8a859702
 def simulate_users_command(users:Annotated[int, AtLeast(1)]=100, # how many simulated users
                            days:Annotated[int, AtLeast(1)]=30, # how many days of their searches, up to today
-                           seed:int=0, # the same seed writes the same users and events (run again: nothing added)
+                           seed:int=0, # the same seed, settings and day write the same users and events (run again: nothing added)
                            credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
                           ) -> str:
     "Simulate users who search the index and click, save, contact or hide what it shows; their interactions go to the database"
