@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_search_engine.ipynb #e0c7c1b5
 from __future__ import annotations
-import difflib, functools, json, math, re
+import contextlib, difflib, functools, json, math, re
 from pathlib import Path
 from typing import Annotated, Callable, Literal
 from fastcore.basics import patch
@@ -18,10 +18,10 @@ from .text import load_text_model
 from .vision.inference import load_vision_bundle
 
 # %% auto #0
-__all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT', 'SORTS', 'RESULT_FIELDS',
-           'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend',
-           'SearchEngine', 'search_engine', 'query_words', 'corrected_text', 'search', 'similar', 'result_objects',
-           'search_file', 'SearchReport', 'search_command', 'similar_command']
+__all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT', 'QUERY_THREADS', 'SORTS',
+           'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf',
+           'blend', 'SearchEngine', 'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'search',
+           'similar', 'result_objects', 'search_file', 'SearchReport', 'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -157,6 +157,17 @@ def _top(scores:np.ndarray, n:int) -> np.ndarray:
 
 # %% ../nbs/10_search_engine.ipynb #e25174dd
 QUERY_VECTORS_KEPT = 1024
+QUERY_THREADS = 1          # torch threads that embed one query (None: torch's own number)
+
+@contextlib.contextmanager
+def torch_threads(n:int|None):
+    "Run the block with `n` torch threads (unchanged when None), then give back the number it had"
+    import torch
+    before = torch.get_num_threads()
+    if n: torch.set_num_threads(n)
+    try: yield
+    finally:
+        if n: torch.set_num_threads(before)
 
 def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
     "`make(text)`, remembered in `engine` for the last `QUERY_VECTORS_KEPT` queries of its `kind`"
@@ -169,7 +180,9 @@ def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
 @patch
 def query_vector(self:SearchEngine, text:str) -> np.ndarray:
     "The text model's normalised embedding of a query (the sentence encoder alone); remembered"
-    return _remembered(self, 'vectors', text, lambda t: normalise_rows(self.text_model.embed([t]).astype(np.float32))[0])
+    def embed(t):
+        with torch_threads(QUERY_THREADS): return normalise_rows(self.text_model.embed([t]).astype(np.float32))[0]
+    return _remembered(self, 'vectors', text, embed)
 
 @patch
 def query_categories(self:SearchEngine, text:str) -> np.ndarray:
