@@ -19,9 +19,10 @@ from .vision.inference import load_vision_bundle
 
 # %% auto #0
 __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT', 'QUERY_THREADS', 'SORTS',
-           'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf',
-           'blend', 'SearchEngine', 'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'search',
-           'similar', 'result_objects', 'search_file', 'SearchReport', 'search_command', 'similar_command']
+           'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask',
+           'filter_listings', 'rrf', 'blend', 'SearchEngine', 'search_engine', 'query_words', 'torch_threads',
+           'corrected_text', 'blas_threads_limited', 'search', 'similar', 'result_objects', 'search_file',
+           'SearchReport', 'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -305,7 +306,25 @@ def _results(self:SearchEngine, rows:list, scores:list, others:list, query:dict,
     return pd.DataFrame(out)
 
 # %% ../nbs/10_search_engine.ipynb #0049e386
+SEARCH_BLAS_THREADS = 1    # BLAS threads of one search's matrix products (None: BLAS's own number)
+
+@functools.cache
+def _threadpools():
+    "The BLAS and OpenMP libraries loaded in this process (threadpoolctl, which scikit-learn depends on)"
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
+
+def blas_threads_limited(f):
+    "`f`, run with `SEARCH_BLAS_THREADS` BLAS threads: BLAS threads spinning beside torch's on two cores slow a query down"
+    @functools.wraps(f)
+    def limited(*args, **kwargs):
+        if not SEARCH_BLAS_THREADS: return f(*args, **kwargs)
+        with _threadpools().limit(limits=SEARCH_BLAS_THREADS, user_api='blas'): return f(*args, **kwargs)
+    return limited
+
+# %% ../nbs/10_search_engine.ipynb #c48407a0
 @patch
+@blas_threads_limited
 def search(self:SearchEngine, text:str|None=None, # the words a user typed
            photo=None, # a photo file or PIL image
            k:int=10, # how many results
