@@ -227,7 +227,7 @@ def format_text_bench(r:dict) -> str:
             f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
 
 # %% ../nbs/14_benchmarks.ipynb #c297530e
-def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory
+def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search', 'personal'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory; personal: what a user's history adds to a search's latency (10,000 simulated users)
                   src:str|None=None, # clean-images, embeddings and search: the folder of photos to use (default: <data>/images_raw; search: the marketplace's raw uploads)
                   n:Annotated[int, AtLeast(1)]=400, # embeddings, text and search: how many photos, listings or queries of each kind
                   bundle:str|None=None, # embeddings: the vision bundle (default: the data folder's)
@@ -237,6 +237,9 @@ def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', '
     "Run a benchmark and print its figures"
     data = DataFolder()
     if name == 'vision': return format_vision_bench(bench_vision(data.root, *(['--epochs', str(epochs)] if epochs else [])))
+    if name == 'personal':
+        from recommendation_ranking.recommend_evaluation import bench_personal, format_personal_bench
+        return format_personal_bench(bench_personal(data, n=min(n, 1000)))
     if name == 'search':
         from recommendation_ranking.evaluation import bench_search, format_search_bench
         return format_search_bench(bench_search(data, n=min(n, 1000), photos=src))

@@ -10,17 +10,18 @@ from fastcore.docments import docments
 from .core import *
 
 # %% auto #0
-__all__ = ['COMMANDS', 'RUN_STEPS', 'command_function', 'command_summary', 'command_parser', 'RunReport', 'run_command',
-           'make_parser', 'main']
+__all__ = ['COMMANDS', 'RUN_STEPS', 'DEMO_ONLY_STEPS', 'command_function', 'command_summary', 'command_parser', 'RunReport',
+           'run_command', 'make_parser', 'main']
 
 # %% ../nbs/12_cli.ipynb #37aae80b
 COMMANDS = {'demo': 'demo', 'import': 'fetch_images', 'download': 'download', 'fetch-images': 'fetch_images',
             'clean-products': 'clean_tabular', 'clean-images': 'clean_images', 'train-price': 'regression',
             'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'train-text': 'text',
-            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'index': 'index', 'search': 'search', 'similar': 'search', 'interactions': 'interactions', 'simulate-users': 'simulate', 'eval': 'evaluation', 'run': 'cli', 'bench': 'benchmarks',
+            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'index': 'index', 'search': 'search', 'similar': 'search', 'interactions': 'interactions', 'simulate-users': 'simulate', 'train-ranker': 'ranker', 'recommend': 'ranker', 'eval': 'evaluation', 'run': 'cli', 'bench': 'benchmarks',
             'readme': 'dev.docs', 'docs': 'dev.docs'}
 RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision',
-             'train-text', 'train-product', 'train-listing-price', 'index']
+             'train-text', 'train-product', 'train-listing-price', 'index', 'simulate-users', 'train-ranker']
+DEMO_ONLY_STEPS = {'simulate-users'}      # made-up users belong in the demo's database, never in a user's
 
 def command_function(name:str, # a subcommand, e.g. 'clean-images'
                     ):
@@ -132,6 +133,7 @@ def run_command(credentials:str|None=None, # database credentials (YAML); defaul
     report = RunReport(data.root, demo)
     for step in RUN_STEPS:
         options = {**(DEMO_STEP_OPTIONS.get(step, {}) if demo else {}), 'credentials': credentials}
+        if step in DEMO_ONLY_STEPS and not demo: continue
         func = command_function(step)
         options = {k: v for k, v in options.items() if k in inspect.signature(func).parameters}
         try:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_download.ipynb #7bc405a2
 from __future__ import annotations
-import io
+import hashlib, io
 from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
@@ -12,8 +12,8 @@ from .core import *
 
 # %% auto #0
 __all__ = ['RAW_COLUMNS', 'read_raw_csv', 'write_raw_csv', 'connect', 'get_table', 'import_table', 'import_raw_tables',
-           'download_table', 'download_products_table', 'download_images_table', 'download_command', 'download_done',
-           'compare_raw_tables']
+           'download_table', 'table_fingerprint', 'download_products_table', 'download_images_table',
+           'download_command', 'download_done', 'compare_raw_tables']
 
 # %% ../nbs/01_download.ipynb #e9bfceb5
 RAW_COLUMNS = {
@@ -141,12 +141,26 @@ def download_table(engine:sa.Engine, name:str, # the database and the table to r
         return write_raw_csv(pd.read_sql_query(q, conn, chunksize=chunksize, dtype=str), dest)
 
 # %% ../nbs/01_download.ipynb #f6284a3c
+def table_fingerprint(engine:sa.Engine, name:str, creds:Credentials|None=None) -> str:
+    "A short hash of every row of table `name`, in its primary key's order"
+    t = get_table(engine, name, creds)
+    q = sa.select(t)
+    if len(t.primary_key.columns): q = q.order_by(*t.primary_key.columns)
+    h = hashlib.sha256()
+    with engine.connect() as conn:
+        for row in conn.execute(q): h.update(repr(tuple(row)).encode())
+    return h.hexdigest()[:16]
+
+def _source_stamp(dest:Path) -> Path: return dest.with_suffix('.source')
+
 def _download(kind:str, creds:Credentials|None, settings:dict|None, chunksize:int) -> Path:
     settings = settings or load_settings()
     creds = creds or load_credentials(settings=settings)
     dest = DataFolder(data_dir(settings)).raw_table(kind)
     engine = connect(creds)
-    try: download_table(engine, settings[f'{kind}_table'], dest, creds, chunksize)
+    try:
+        download_table(engine, settings[f'{kind}_table'], dest, creds, chunksize)
+        if creds.is_embedded: atomic_write_text(_source_stamp(dest), table_fingerprint(engine, settings[f'{kind}_table'], creds))   # what it was downloaded from
     finally: engine.dispose()
     return dest
 
@@ -175,13 +189,19 @@ def download_command(credentials:str|None=None, # database credentials (YAML); d
 
 # %% ../nbs/01_download.ipynb #8ab2a761
 def download_done(credentials:str|None=None) -> bool:
-    "Whether both raw tables are there and, from the embedded database, newer than it"
+    "Whether both raw tables are there and, from the embedded database, still what its tables hold"
     raw = [DataFolder().raw_table(kind) for kind in ('products', 'images')]
     if not all(p.exists() for p in raw): return False
     creds = load_credentials(credentials)
     if not creds.is_embedded: return True
     db = Path(creds.url.database)
-    return not db.exists() or min(p.stat().st_mtime for p in raw) >= db.stat().st_mtime
+    if not db.exists(): return True
+    stamps = [_source_stamp(p) for p in raw]
+    if not all(s.exists() for s in stamps): return min(p.stat().st_mtime for p in raw) >= db.stat().st_mtime
+    settings, engine = load_settings(), connect(creds)
+    try: return all(s.read_text() == table_fingerprint(engine, settings[f'{k}_table'], creds) for s, k in zip(stamps, ('products', 'images')))
+    except RRError: return False
+    finally: engine.dispose()
 
 # %% ../nbs/01_download.ipynb #1433d9e5
 def compare_raw_tables(a:pd.DataFrame, b:pd.DataFrame) -> int:

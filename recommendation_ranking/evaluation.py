@@ -348,10 +348,17 @@ def format_search_bench(r:dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/10c_evaluation.ipynb #33e6e2f8
-def eval_command(what:Literal['search'], # what to evaluate: search (words and photos, judged by the category path)
-                 pseudo:Annotated[int, AtLeast(1)]=400, # pseudo-queries from each of the validation and test parts
-                 hand:Annotated[int, AtLeast(1)]|None=None, # the first HAND hand-written queries only (default: all)
-                 skip_photos:bool=False, # judge word queries only
-                ) -> SearchEvaluation:
-    "Evaluate the rankings against the plain baselines, judged by the category path the index never sees"
+def eval_command(what:Literal['search', 'recommend'], # search: words and photos, judged by the category path; recommend: the personal ranking and feed, on simulated users' held-out interactions
+                 pseudo:Annotated[int, AtLeast(1)]=400, # search: pseudo-queries from each of the validation and test parts
+                 hand:Annotated[int, AtLeast(1)]|None=None, # search: the first HAND hand-written queries only (default: all)
+                 skip_photos:bool=False, # search: judge word queries only
+                 users:Annotated[int, AtLeast(2)]=300, # recommend: simulated users
+                 days:Annotated[int, AtLeast(2)]=60, # recommend: days of their searches
+                 seed:int=0, # recommend: the simulation's seed
+                 one_model:bool=False, # recommend: the default choice model only (not the other simulators too)
+                ):
+    "Evaluate the rankings against the plain baselines (search: by the category path the index never sees; recommend: on held-out simulated interactions)"
+    if what == 'recommend':
+        from recommendation_ranking.recommend_evaluation import eval_recommend     # built on the personal ranking (a later notebook)
+        return eval_recommend(users, days, seed, one_model)
     return evaluate_search(pseudo=pseudo, photos=not skip_photos, hand=hand)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_interactions.ipynb #cc905f49
 from __future__ import annotations
-import csv, hashlib
+import csv, functools, hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -17,8 +17,8 @@ from .download import connect, get_table
 __all__ = ['INTERACTION_KINDS', 'INTERACTION_COLUMNS', 'INTERACTIONS_TABLE', 'SQLITE_WAIT_S', 'REQUIRED_CSV_COLUMNS',
            'OPTIONAL_CSV_COLUMNS', 'PROBLEMS_SHOWN', 'interactions_table', 'derived_event_id', 'interaction_row',
            'insert_interactions', 'interactions_engine', 'log_interaction', 'read_interactions',
-           'read_interactions_csv', 'InteractionsImport', 'import_interactions', 'export_interactions',
-           'interactions_command']
+           'read_user_interactions', 'read_interactions_csv', 'InteractionsImport', 'import_interactions',
+           'export_interactions', 'interactions_command']
 
 # %% ../nbs/11_interactions.ipynb #2d62f7d0
 INTERACTION_KINDS = ('view', 'click', 'save', 'contact', 'hide')
@@ -145,6 +145,28 @@ def read_interactions(user_id:str|None=None, # one user's events; everyone's whe
         if user_id is not None: q = q.where(t.c.user_id == str(user_id).strip())
         with engine.connect() as conn: df = pd.DataFrame(conn.execute(q).mappings().all(), columns=list(INTERACTION_COLUMNS))
     finally: engine.dispose()
+    df['timestamp'] = pd.to_datetime(df['timestamp'], utc=True)
+    return df
+
+# %% ../nbs/11_interactions.ipynb #06e0192e
+@functools.lru_cache(maxsize=8)
+def _kept_reader(url:str) -> tuple[sa.Engine, sa.Table]:
+    "An engine for the database at `url`, kept open, and the interactions table as this module makes it"
+    engine = sa.create_engine(url, hide_parameters=True, **({'connect_args': {'timeout': SQLITE_WAIT_S}} if url.startswith('sqlite') else {}))
+    return engine, interactions_table(engine)
+
+def read_user_interactions(user_id:str, creds:Credentials|None=None) -> pd.DataFrame:
+    "One user's events, oldest first, through an engine kept for the next call"
+    creds = creds or load_credentials()
+    try: engine, t = _kept_reader(creds.url.render_as_string(hide_password=False))
+    except sa.exc.SQLAlchemyError: return read_interactions(user_id, creds)      # the plain way says what is wrong
+    q = sa.select(t).where(t.c.user_id == str(user_id).strip()).order_by(t.c.timestamp, t.c.event_id)
+    try:
+        with engine.connect() as conn: rows = conn.execute(q).all()
+    except sa.exc.SQLAlchemyError:                          # the database moved or the table went since: start again
+        _kept_reader.cache_clear()
+        return read_interactions(user_id, creds)
+    df = pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
     df['timestamp'] = pd.to_datetime(df['timestamp'], utc=True)
     return df
 

@@ -18,11 +18,11 @@ from .text import load_text_model
 from .vision.inference import load_vision_bundle
 
 # %% auto #0
-__all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT', 'QUERY_THREADS', 'SORTS',
-           'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place', 'distances_km', 'category_mask',
-           'filter_listings', 'rrf', 'blend', 'SearchEngine', 'search_engine', 'query_words', 'torch_threads',
-           'corrected_text', 'blas_threads_limited', 'search', 'similar', 'result_objects', 'search_file',
-           'SearchReport', 'search_command', 'similar_command']
+__all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'RERANK_DEPTH', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT',
+           'QUERY_THREADS', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place',
+           'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend', 'SearchEngine', 'search_engine',
+           'query_words', 'torch_threads', 'corrected_text', 'blas_threads_limited', 'search', 'similar',
+           'result_objects', 'search_file', 'SearchReport', 'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -117,6 +117,7 @@ def blend(first:tuple[np.ndarray, np.ndarray], second:tuple[np.ndarray, np.ndarr
 # %% ../nbs/10_search_engine.ipynb #4ada16cd
 CANDIDATES = 200            # how deep each retriever looks before fusion
 SORT_POOL = 100             # how many of the most relevant listings a sort by price, distance or date re-orders
+RERANK_DEPTH = 50           # how many of the most relevant listings a user's history re-orders
 FUSIONS = ('rrf', 'rrf+category', 'blend', 'lexical', 'semantic')
 SEARCH_DEFAULTS = dict(fusion='blend', alpha=0.3)
 
@@ -245,7 +246,7 @@ def photo_ranking(self:SearchEngine, photo, # a photo file (any size, JPEG or PN
 SORTS = ('relevance', 'price', 'distance', 'newest')
 
 @patch
-def _collapse(self:SearchEngine, rows:list, allowed:np.ndarray, dist:np.ndarray|None) -> tuple[list, list]:
+def collapse_duplicates(self:SearchEngine, rows:list, allowed:np.ndarray, dist:np.ndarray|None) -> tuple[list, list]:
     "`rows` with each duplicate group once (its nearest allowed listing when `dist` is given), and each one's number of other allowed listings in its group"
     shown, others, seen = [], [], set()
     for row in rows:
@@ -295,7 +296,9 @@ def _why(self:SearchEngine, row:int, query:dict, dist:np.ndarray|None) -> str:
     return ' · '.join(parts)
 
 @patch
-def _results(self:SearchEngine, rows:list, scores:list, others:list, query:dict, dist:np.ndarray|None) -> pd.DataFrame:
+def result_table(self:SearchEngine, rows:list, scores:list, others:list, query:dict, dist:np.ndarray|None,
+             personal_why:Callable|None=None, # a row → the personal evidence of its rank (a user's history), added to its `why`
+            ) -> pd.DataFrame:
     "The result table of `rows`, best first"
     rows, shown = np.asarray(rows, int), self.shown
     out = {'product_id': shown['id'][rows], 'score': np.round(np.asarray(scores, float), 5),
@@ -303,6 +306,7 @@ def _results(self:SearchEngine, rows:list, scores:list, others:list, query:dict,
     if dist is not None: out['distance_km'] = np.round(dist[rows], 1)
     out |= {'listed': shown['listed'][rows], 'other_places': np.asarray(others, int),
             'why': [self._why(r, query, dist) if query is not None else '' for r in rows]}
+    if personal_why is not None and query is not None: out['why'] = [' · '.join(filter(None, (w, personal_why(r)))) for w, r in zip(out['why'], rows)]
     return pd.DataFrame(out)
 
 # %% ../nbs/10_search_engine.ipynb #0049e386
@@ -338,6 +342,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
            collapse:bool=True, # show each group of duplicates once
            exclude=(), # product ids never to return (e.g. a query photo's own listing)
            explain:bool=True, # give each result its `why` (an evaluation that only ranks skips it)
+           rerank:Callable|None=None, # (rows, scores) → (their new order, a row's personal `why`): re-orders the first `RERANK_DEPTH` results by relevance (`personal.personal_reranker`)
           ) -> pd.DataFrame:
     "The listings that best match words, a photo, or both, among those that pass every filter; best first"
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise RRError(f"k must be a whole number of at least 1, got {k!r}")
@@ -366,14 +371,19 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
     else:                                                    # filters only: every allowed listing
         fused, sort = {int(r): 0.0 for r in np.flatnonzero(allowed)}, ('newest' if sort == 'relevance' else sort)
     rows = sorted(fused, key=lambda r: -fused[r])
-    if collapse: rows, others = self._collapse(rows, allowed, dist)
+    if collapse: rows, others = self.collapse_duplicates(rows, allowed, dist)
     else: others = [0] * len(rows)
+    personal_why = None
+    if rerank is not None and rankings and sort == 'relevance':
+        head = rows[:RERANK_DEPTH]
+        order, personal_why = rerank(head, np.array([fused[r] for r in head]))
+        rows, others = [head[i] for i in order] + rows[RERANK_DEPTH:], [others[i] for i in order] + others[RERANK_DEPTH:]
     rows, others = self._sorted(rows, others, sort, dist, pool=SORT_POOL if rankings else None)
     rows, others = rows[:k], others[:k]
     best = {}
     for r in fused:                                          # a collapsed group is shown with its best score
         g = self.groups[r]; best[g] = max(best.get(g, -np.inf), fused[r])
-    return self._results(rows, [best[self.groups[r]] if collapse else fused[r] for r in rows], others, query if explain else None, dist)
+    return self.result_table(rows, [best[self.groups[r]] if collapse else fused[r] for r in rows], others, query if explain else None, dist, personal_why)
 
 # %% ../nbs/10_search_engine.ipynb #1714ed3e
 @patch
@@ -389,17 +399,20 @@ def similar(self:SearchEngine, product_id:str, # a listing in the index
     sims, rows = self.index.vector_indexes['product'].search(vector[None], 3 * k, allowed)
     found = rows[0] >= 0
     rows, sims = rows[0][found].tolist(), dict(zip(rows[0][found].tolist(), sims[0][found].tolist()))
-    shown, others = self._collapse(rows, allowed, None)
-    return self._results(shown[:k], [sims[r] for r in shown[:k]], others[:k], {'product_vector': vector}, None)
+    shown, others = self.collapse_duplicates(rows, allowed, None)
+    return self.result_table(shown[:k], [sims[r] for r in shown[:k]], others[:k], {'product_vector': vector}, None)
 
 # %% ../nbs/10_search_engine.ipynb #a69174e9
 def search(text:str|None=None, # the words a user typed
            photo=None, # a photo file or PIL image
            k:int=10, # how many results
            data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
+           user:str|None=None, # a user id: their history re-orders the results (`ranker.personal_search`)
            **filters) -> pd.DataFrame:
     "The listings that best match words, a photo, or both, among those that pass the `filters` (price, category, place, sort: as the search engine takes them)"
-    return search_engine(data).search(text, photo, k, **filters)
+    if user is None: return search_engine(data).search(text, photo, k, **filters)
+    from recommendation_ranking.ranker import personal_search     # the personal layer is built on this one (its own notebook, later)
+    return personal_search(search_engine(data), text, photo, k, user=user, **filters)
 
 def similar(product_id:str, # a listing in the index
             k:int=10, # how many
@@ -480,6 +493,7 @@ def search_command(words:Annotated[str|None, Positional()]=None, # the words to 
                    near:str|None=None, # a place: "Leeds", "Leeds, West Yorkshire" or "53.8,-1.55"
                    within_km:Annotated[float, AtLeast(0)]|None=None, # with --near: only listings this close
                    sort:Literal['relevance', 'price', 'distance', 'newest']='relevance', # the order of the results
+                   user:str|None=None, # a user id: their history (the interactions table) re-orders the results by relevance
                    json:bool=False, # print each result as a JSON object, one per line
                    batch:str|None=None, # a JSON Lines file of queries (qid, text, photo, k, min_price, max_price, category, near, within_km, sort) to answer instead
                    out:str|None=None, # with --batch: the JSON Lines file to write, one line per query
@@ -490,7 +504,7 @@ def search_command(words:Annotated[str|None, Positional()]=None, # the words to 
         return SearchReport(counts=search_file(batch, out), out=Path(out))
     if words is None and photo is None and not any(v is not None for v in (min_price, max_price, category, near)):
         raise RRError('give words to search for (rr search "WORDS"), a --photo, filters, or --batch QUERIES.jsonl --out RESULTS.jsonl')
-    results = search(words, photo, k, min_price=min_price, max_price=max_price, category=category, near=near, within_km=within_km, sort=sort)
+    results = search(words, photo, k, user=user, min_price=min_price, max_price=max_price, category=category, near=near, within_km=within_km, sort=sort)
     return _json_lines(results) if json else SearchReport(results)
 
 def similar_command(product_id:str, # the listing's id

@@ -4,21 +4,23 @@
 
 # %% ../nbs/11b_simulate.ipynb #7054eeab
 from __future__ import annotations
-import hashlib, json
+import functools, hashlib, json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Callable
 from .core import *
 import numpy as np
 import pandas as pd
 from .evaluation import hand_queries
-from .interactions import insert_interactions, interaction_row, interactions_engine
+import sqlalchemy as sa
+from .interactions import insert_interactions, interaction_row, interactions_engine, interactions_table
 from .search import SearchEngine, distances_km, search_engine
 
 # %% auto #0
-__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'SimulatedUser', 'make_users', 'result_features', 'utilities',
-           'simulate_session', 'simulate_users', 'simulate_users_command']
+__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'PAGE', 'SimulatedUser', 'make_users', 'result_features', 'utilities',
+           'shown_listings', 'simulate_session', 'simulated_interactions', 'simulate_users', 'simulate_users_command',
+           'simulate_users_done']
 
 # %% ../nbs/11b_simulate.ipynb #f5e8c1ea
 @dataclass
@@ -81,20 +83,27 @@ def _queries_by_subcategory(listings:pd.DataFrame) -> dict:
     q['sub'] = q['category'].str.split(' / ').str[:2].str.join(' / ')
     return {k: v['text'].tolist() for k, v in q.groupby('sub')}
 
-def simulate_session(engine:SearchEngine, user:SimulatedUser,
+PAGE = 20                  # the results a user looks through in one search: position bias does the rest
+
+def shown_listings(engine:SearchEngine, text:str, k:int=PAGE) -> pd.DataFrame:
+    "The index's listings that the non-personal search shows for `text`, in rank order"
+    results = engine.search(text, k=k, explain=False)
+    return engine.index.listings.iloc[[int(engine.index.row[p]) for p in results['product_id']]].reset_index(drop=True)
+
+def simulate_session(user:SimulatedUser,
                      session_id:str, # the session's own id: its events' ids are made from it
                      when:datetime, rng:np.random.Generator,
                      queries:dict, # from `_queries_by_subcategory`
-                     weights:dict|None=None, settings:dict|None=None, k:int=10) -> list:
+                     show:Callable[[str], pd.DataFrame], # the words of a search → the listings shown, in rank order (`shown_listings`)
+                     weights:dict|None=None, settings:dict|None=None) -> list:
     "One search of `user` at time `when`, and what they did with its results: interaction rows (`interactions.interaction_row`)"
     s = {**SIMULATOR_DEFAULTS, **(settings or {})}
     interests = list(user.interests)
     sub = interests[int(rng.choice(len(interests), p=list(user.interests.values())))]
     options = queries.get(sub) or [sub.split(' / ')[-1]]
     text = options[int(rng.integers(len(options)))]
-    results = engine.search(text, k=k, explain=False)
-    if results.empty: return []
-    shown = engine.index.listings.iloc[[int(engine.index.row[p]) for p in results['product_id']]].reset_index(drop=True)
+    shown = show(text)
+    if shown.empty: return []
     features = result_features(user, shown)
     u = utilities(features, weights)
     rows, open_ = [], np.ones(len(shown), bool)
@@ -115,24 +124,33 @@ def simulate_session(engine:SearchEngine, user:SimulatedUser,
     return rows
 
 # %% ../nbs/11b_simulate.ipynb #0c56fec4
-def simulate_users(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
-                   n_users:int=100, days:int=30,
-                   sessions_per_day:float=0.5, # a user's searches a day, on average
-                   seed:int=0, weights:dict|None=None, settings:dict|None=None,
-                   start:datetime|None=None, # the first day; `days` before today (UTC) when None
-                   creds:Credentials|None=None) -> dict:
-    "Simulate `n_users` users for `days` days on the data folder's search engine and write their interactions; counts"
-    data = DataFolder(data)
-    engine, rng = search_engine(data), np.random.default_rng(seed)
-    users, queries = make_users(engine.index.listings, n_users, seed), _queries_by_subcategory(engine.index.listings)
+def simulated_interactions(engine:SearchEngine, n_users:int=100, days:int=30,
+                           sessions_per_day:float=0.5, # a user's searches a day, on average
+                           seed:int=0, weights:dict|None=None, settings:dict|None=None,
+                           start:datetime|None=None, # the first day; `days` before today (UTC) when None
+                           users:list|None=None, # the users (`make_users`); `n_users` drawn with `seed` when None
+                          ) -> tuple[list, list, int]:
+    "The simulated users, their interaction rows and their number of searches, written nowhere"
+    rng = np.random.default_rng(seed)
+    users = users if users is not None else make_users(engine.index.listings, n_users, seed)
+    queries = _queries_by_subcategory(engine.index.listings)
     start = start or datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
-    run = hashlib.sha256(json.dumps([seed, n_users, days, sessions_per_day, start.isoformat(), weights, settings], sort_keys=True).encode()).hexdigest()[:8]
+    run = hashlib.sha256(json.dumps([seed, len(users), days, sessions_per_day, start.isoformat(), weights, settings], sort_keys=True).encode()).hexdigest()[:8]
+    show = functools.lru_cache(maxsize=None)(lambda text: shown_listings(engine, text))   # the non-personal search shows the same page for the same words
     rows, sessions = [], 0                    # events' ids: this simulation's settings, the user, the session, the event's place in it
     for user in users:
         n = int(rng.poisson(sessions_per_day * days))
         for j, offset in enumerate(np.sort(rng.uniform(0, days * 86400, size=n))):
-            rows += simulate_session(engine, user, f'{run}:{user.user_id}:{j}', start + timedelta(seconds=float(offset)), rng, queries, weights, settings)
+            rows += simulate_session(user, f'{run}:{user.user_id}:{j}', start + timedelta(seconds=float(offset)), rng, queries, show, weights, settings)
             sessions += 1
+    return users, rows, sessions
+
+def simulate_users(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
+                   n_users:int=100, days:int=30, sessions_per_day:float=0.5, seed:int=0, weights:dict|None=None, settings:dict|None=None,
+                   start:datetime|None=None, # the first day; `days` before today (UTC) when None
+                   creds:Credentials|None=None) -> dict:
+    "Simulate `n_users` users for `days` days on the data folder's search engine and write their interactions; counts"
+    users, rows, sessions = simulated_interactions(search_engine(DataFolder(data)), n_users, days, sessions_per_day, seed, weights, settings, start)
     db = interactions_engine(creds)
     try: added = insert_interactions(db, rows)
     finally: db.dispose()
@@ -151,3 +169,11 @@ def simulate_users_command(users:Annotated[int, AtLeast(1)]=100, # how many simu
     kinds = ', '.join(f"{k} {v:,}" for k, v in sorted(r['kinds'].items()))
     return (f"{r['users']:,} simulated users, {r['sessions']:,} searches over {days} days: {r['events']:,} events ({kinds}); "
             f"{r['added']:,} added to {creds.describe()}")
+
+# %% ../nbs/11b_simulate.ipynb #1c9a7e9a
+def simulate_users_done(credentials:str|None=None, **_) -> bool:
+    "Whether the products' database already has interactions (simulated or real): `rr run` simulates none then"
+    db = interactions_engine(load_credentials(credentials))
+    try:
+        with db.connect() as conn: return conn.execute(sa.select(sa.func.count()).select_from(interactions_table(db))).scalar() > 0
+    finally: db.dispose()
