@@ -161,6 +161,7 @@ def _download(kind:str, creds:Credentials|None, settings:dict|None, chunksize:in
     try:
         download_table(engine, settings[f'{kind}_table'], dest, creds, chunksize)
         if creds.is_embedded: atomic_write_text(_source_stamp(dest), table_fingerprint(engine, settings[f'{kind}_table'], creds))   # what it was downloaded from
+        else: _source_stamp(dest).unlink(missing_ok=True)
     finally: engine.dispose()
     return dest
 

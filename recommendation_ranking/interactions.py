@@ -160,7 +160,7 @@ def read_user_interactions(user_id:str, creds:Credentials|None=None) -> pd.DataF
     creds = creds or load_credentials()
     try: engine, t = _kept_reader(creds.url.render_as_string(hide_password=False))
     except sa.exc.SQLAlchemyError: return read_interactions(user_id, creds)      # the plain way says what is wrong
-    q = sa.select(t).where(t.c.user_id == str(user_id).strip()).order_by(t.c.timestamp, t.c.event_id)
+    q = sa.select(*(t.c[c] for c in INTERACTION_COLUMNS)).where(t.c.user_id == str(user_id).strip()).order_by(t.c.timestamp, t.c.event_id)
     try:
         with engine.connect() as conn: rows = conn.execute(q).all()
     except sa.exc.SQLAlchemyError:                          # the database moved or the table went since: start again

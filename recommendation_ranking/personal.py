@@ -63,7 +63,7 @@ def user_histories(events:pd.DataFrame, # everyone's interactions
             for u, g in events.sort_values('timestamp', kind='stable').groupby('user_id', sort=False)}
 
 # %% ../nbs/11c_personal.ipynb #63130267
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)
 def listing_arrays(index:ListingIndex) -> dict:
     "What the personal evidence reads of each listing of `index`, as arrays by row (categories also as codes)"
     l = index.listings
@@ -221,14 +221,16 @@ PERSONAL_FEATURES = ('query_score', 'query_rank', 'main_affinity', 'sub_affinity
 def personal_features(index:ListingIndex, profile:Profile,
                       rows:np.ndarray, # the candidates' rows in the index, best first by the query
                       query_scores:np.ndarray|None=None, # the query's score of each (None: no query, as in a feed)
-                      collaborative:CollaborativeModel|None=None) -> pd.DataFrame:
+                      collaborative:CollaborativeModel|None=None,
+                      shown_at:np.ndarray|None=None, # each one's place in the list the user saw (default: the order of `rows`)
+                     ) -> pd.DataFrame:
     "One row of `PERSONAL_FEATURES` per candidate: the query's evidence beside the user's (nan: unknown)"
     a, rows = listing_arrays(index), np.asarray(rows, int)
     ids = index.listings['id'].to_numpy()[rows]
     knn, als = collaborative.scores(pd.Series(profile.weights, index=index.listings['id'].to_numpy()[profile.rows]), ids) if collaborative else (np.full(len(rows), np.nan),) * 2
     return pd.DataFrame({
         'query_score': np.zeros(len(rows)) if query_scores is None else np.asarray(query_scores, float),
-        'query_rank': np.log2(2 + np.arange(len(rows))) if query_scores is not None else np.zeros(len(rows)),
+        'query_rank': np.log2(2 + (np.arange(len(rows)) if shown_at is None else np.asarray(shown_at, float))) if query_scores is not None else np.zeros(len(rows)),
         'main_affinity': profile.main_share[a['main_code'][rows]],
         'sub_affinity': profile.sub_share[a['sub_code'][rows]],
         'price_gap': np.abs(a['log_price'][rows] - profile.log_price),

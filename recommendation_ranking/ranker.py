@@ -62,6 +62,12 @@ def _scaled(x:np.ndarray) -> np.ndarray:
     top = np.abs(x).max() if len(x) else 0
     return x / top if top > 0 else x
 
+def _unknown_as_worst(x:np.ndarray, weight:float) -> np.ndarray:
+    "`x` with its unknown values (nan) set to the list's worst for a feature of this `weight`'s sign (0 when none is known)"
+    x = np.asarray(x, float)
+    if not np.isnan(x).any() or np.isnan(x).all(): return np.nan_to_num(x)
+    return np.where(np.isnan(x), np.nanmax(x) if weight < 0 else np.nanmin(x), x)
+
 class PersonalRanker:
     "Scores a user's candidates from their `PERSONAL_FEATURES`: a LightGBM lambdarank model, or the plain blend"
     def __init__(self, booster=None, # a trained `lightgbm.Booster`; None: the blend
@@ -84,13 +90,14 @@ def score(self:PersonalRanker, features:pd.DataFrame, # one user's candidates, i
         x = features[name].to_numpy(float)
         if name == 'query_score': x = (x - np.nanmin(x)) / (np.nanmax(x) - np.nanmin(x)) if len(x) and np.nanmax(x) > np.nanmin(x) else np.zeros(len(x))
         elif name in ('item_knn', 'als'): x = _scaled(x)
-        out += w * np.nan_to_num(x)
+        out += w * _unknown_as_worst(x, w)
     return out
 
 # %% ../nbs/11d_ranker.ipynb #33da0f36
 def query_candidates(engine:SearchEngine, text:str, depth:int=RERANK_DEPTH) -> tuple[np.ndarray, np.ndarray]:
     "The rows and scores of the non-personal search's first `depth` results for `text`"
-    r = engine.search(text, k=depth, explain=False)
+    try: r = engine.search(text, k=depth, explain=False)
+    except RRError: return np.zeros(0, int), np.zeros(0)       # words the search cannot read (only stop words, say): nothing to rank
     return engine.index.row[r['product_id']].to_numpy(), r['score'].to_numpy(float)
 
 def ranking_examples(engine:SearchEngine, events:pd.DataFrame, # every logged event (the users' histories are read from it)
@@ -110,7 +117,7 @@ def ranking_examples(engine:SearchEngine, events:pd.DataFrame, # every logged ev
         keep = ~np.isin(ids[rows], list(profile.hidden))
         g = np.array([s.grades.get(i, 0) for i in ids[rows[keep]]])
         if not g.any(): continue                                # what they chose is not among the candidates now
-        frames.append(personal_features(engine.index, profile, rows[keep], scores[keep], collaborative))
+        frames.append(personal_features(engine.index, profile, rows[keep], scores[keep], collaborative, shown_at=np.flatnonzero(keep)))
         grades.append(g); sizes.append(len(g))
     if not frames: return pd.DataFrame(columns=list(PERSONAL_FEATURES)), np.zeros(0, int), np.zeros(0, int)
     return pd.concat(frames, ignore_index=True), np.concatenate(grades), np.array(sizes)
@@ -194,10 +201,11 @@ def load_ranker(data:Path|str|DataFolder|None=None) -> PersonalRanker|None:
     "The data folder's saved personal ranker; None when there is none yet (a personal search then uses the blend)"
     path = DataFolder(data).model('ranker')
     if not path.exists(): return None
-    return _loaded_ranker(str(path), path.stat().st_mtime)
+    stat = path.stat()
+    return _loaded_ranker(str(path), stat.st_mtime_ns, stat.st_size)
 
 @functools.lru_cache(maxsize=2)
-def _loaded_ranker(path:str, mtime:float) -> PersonalRanker: return load_model(path)[0]
+def _loaded_ranker(path:str, mtime_ns:int, size:int) -> PersonalRanker: return load_model(path)[0]
 
 # %% ../nbs/11d_ranker.ipynb #faa380fe
 def personal_reranker(engine:SearchEngine, profile:Profile, ranker:PersonalRanker|None=None) -> Callable:
@@ -207,7 +215,7 @@ def personal_reranker(engine:SearchEngine, profile:Profile, ranker:PersonalRanke
         features = personal_features(engine.index, profile, np.asarray(rows, int), scores, ranker.collaborative)
         order = np.argsort(-ranker.score(features), kind='stable')
         at = {r: i for i, r in enumerate(rows)}
-        return order, lambda row: personal_why(engine.index, profile, row, features.iloc[at[row]])
+        return order, lambda row: personal_why(engine.index, profile, row, features.iloc[at[row]]) if row in at else ''
     return rerank
 
 MIN_HISTORY_LISTINGS = 4     # a user who engaged with fewer listings gets the non-personal order (their hidden ones still left out)
@@ -297,17 +305,20 @@ def recommend(user:str|UserHistory, # a user id (their history is read from the 
         rows = np.flatnonzero(allowed)
         popular = ranker.collaborative.popular(ids[rows]) if ranker is not None and ranker.collaborative is not None else np.zeros(len(rows))
         scores = np.log1p(popular) + _freshness(engine, rows) - (0.3 * np.log1p(np.nan_to_num(dist[rows], nan=1000)) if dist is not None else 0)
-        why = lambda row: ('popular' + (f" near you ({dist[row]:.0f} km)" if dist is not None and dist[row] <= 50 else '')
-                           + (' and new' if _freshness(engine, np.array([row]))[0] > 0.5 else ''))
+        liked = dict(zip(rows.tolist(), popular))
+        fresh = lambda row: _freshness(engine, np.array([row]))[0] > 0.5
+        why = lambda row: (('popular' if liked.get(row, 0) > 0 else 'new' if fresh(row) else 'for everyone')
+                           + (f" near you ({dist[row]:.0f} km)" if dist is not None and dist[row] <= 50 else '')
+                           + (' and new' if liked.get(row, 0) > 0 and fresh(row) else ''))
     else:
         rows = _feed_candidates(engine, profile, ranker, allowed)
         features = personal_features(index, profile, rows, None, ranker.collaborative if ranker is not None else None)
-        scores = sum(w * (_scaled(features[n].to_numpy()) if n in ('item_knn', 'als', 'popularity') else np.nan_to_num(features[n].to_numpy(float)))
+        scores = sum(w * _unknown_as_worst(_scaled(features[n].to_numpy()) if n in ('item_knn', 'als', 'popularity') else features[n].to_numpy(float), w)
                      for n, w in FEED_WEIGHTS.items())
         at = {r: i for i, r in enumerate(rows)}
         why = lambda row: personal_why(index, profile, row, features.iloc[at[row]]) or 'for you: like listings you engaged with'
     order = np.argsort(-scores, kind='stable')
-    shown, others = engine.collapse_duplicates(rows[order][:10 * k].tolist(), allowed, dist)
+    shown, others = engine.collapse_duplicates(rows[order][:10 * k].tolist(), allowed, dist if profile is None else None)   # a user's feed: the copy scored
     position = {r: i for i, r in enumerate(rows)}
     pick = mmr_order(scores[[position[r] for r in shown]], a['vectors'][shown], k)
     chosen = [shown[i] for i in pick]
@@ -335,10 +346,10 @@ def train_ranker_command(credentials:str|None=None, # database credentials (YAML
     data = DataFolder()
     return RankerReport(train_ranker(data, load_credentials(credentials))[1], data)
 
-def train_ranker_done(**_) -> bool:
+def train_ranker_done(credentials:str|None=None, **_) -> bool:
     "Whether the saved personal ranker was fitted from the current index and interactions"
     data = DataFolder()
-    try: return model_is_current(data.model('ranker'), _ranker_fingerprint(search_engine(data), read_interactions()))
+    try: return model_is_current(data.model('ranker'), _ranker_fingerprint(search_engine(data), read_interactions(creds=load_credentials(credentials))))
     except (RRError, OSError): return False
 
 def recommend_command(user:str, # the user's id

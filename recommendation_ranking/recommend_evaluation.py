@@ -42,18 +42,15 @@ def intra_list_diversity(vectors:np.ndarray, # the normalised embeddings of one 
     return float(1 - (sims.sum() - np.trace(sims)) / (n * (n - 1)))
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #059223ff
-TEST_SHARE = 0.25     # the last quarter of each user's searches, by time, is held out
+TEST_SHARE = 0.25     # the searches of the last quarter of the log's time are held out
 
 def held_out_split(events:pd.DataFrame, share:float=TEST_SHARE) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Each user's events before their last `share` of searches (to learn from), and those held-out searches that earned a grade"
+    "The events before one moment (to learn from), and the searches after it that earned a grade: the last `share` of the searches"
     sessions = search_sessions(events)
-    sessions['order'] = sessions.groupby('user_id')['start'].rank(method='first', ascending=False)
-    n = sessions.groupby('user_id')['start'].transform('size')
-    test = sessions[(n >= 2) & (sessions['order'] <= np.ceil(share * n))]
-    cut = test.groupby('user_id')['start'].min()
-    limit = pd.to_datetime(events['user_id'].map(cut.to_dict()), utc=True)     # NaT: a user with nothing held out
-    train = events[limit.isna() | (events['timestamp'] < limit)]
-    return train, test[test['grades'].map(len) > 0].drop(columns='order').reset_index(drop=True)
+    if sessions.empty: return events, sessions
+    cut = sessions['start'].quantile(1 - share)
+    test = sessions[sessions['start'] >= cut]
+    return events[events['timestamp'] < cut], test[test['grades'].map(len) > 0].reset_index(drop=True)
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #a46aec31
 SEARCH_METHODS = ('non-personal search', 'popularity', 'item-kNN', 'ALS', 'content profile', 'blend', 'learned re-ranker', 'learned, position as a feature')

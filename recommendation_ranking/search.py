@@ -373,16 +373,16 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
     rows = sorted(fused, key=lambda r: -fused[r])
     if collapse: rows, others = self.collapse_duplicates(rows, allowed, dist)
     else: others = [0] * len(rows)
-    personal_why = None
-    if rerank is not None and rankings and sort == 'relevance':
-        head = rows[:RERANK_DEPTH]
-        order, personal_why = rerank(head, np.array([fused[r] for r in head]))
-        rows, others = [head[i] for i in order] + rows[RERANK_DEPTH:], [others[i] for i in order] + others[RERANK_DEPTH:]
-    rows, others = self._sorted(rows, others, sort, dist, pool=SORT_POOL if rankings else None)
-    rows, others = rows[:k], others[:k]
     best = {}
     for r in fused:                                          # a collapsed group is shown with its best score
         g = self.groups[r]; best[g] = max(best.get(g, -np.inf), fused[r])
+    personal_why = None
+    if rerank is not None and rankings and sort == 'relevance':
+        head = rows[:RERANK_DEPTH]
+        order, personal_why = rerank(head, np.array([best[self.groups[r]] if collapse else fused[r] for r in head]))
+        rows, others = [head[i] for i in order] + rows[RERANK_DEPTH:], [others[i] for i in order] + others[RERANK_DEPTH:]
+    rows, others = self._sorted(rows, others, sort, dist, pool=SORT_POOL if rankings else None)
+    rows, others = rows[:k], others[:k]
     return self.result_table(rows, [best[self.groups[r]] if collapse else fused[r] for r in rows], others, query if explain else None, dist, personal_why)
 
 # %% ../nbs/10_search_engine.ipynb #1714ed3e
