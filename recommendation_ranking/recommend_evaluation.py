@@ -171,7 +171,7 @@ def evaluate_population(engine:SearchEngine, n_users:int, days:int, seed:int=0, 
     feed, feed_tops = judge_feed(engine, train, test, ranker)
     return dict(events=len(events), sessions=sessions, users=len(users), test_searches=len(test), ranker=meta, fit_seconds=fit_s,
                 search=_summary(search, search_tops, vectors, n), feed=_summary(feed, feed_tops, vectors, n) if len(feed) else None,
-                search_judged=search, feed_judged=feed, model=ranker, train=train, test=test)
+                search_judged=search, feed_judged=feed, model=ranker, train=train, test=test, simulated_users={u.user_id: u for u in users})
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #0d9d7507
 class RecommendEvaluation:
