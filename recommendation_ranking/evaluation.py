@@ -20,8 +20,8 @@ from .search import SearchEngine, search_engine
 # %% auto #0
 __all__ = ['QUERY_KINDS', 'FUSION_RANKERS', 'graded_relevance', 'ranking_metrics', 'hand_queries', 'pseudo_queries',
            'tfidf_ranker', 'engine_ranker', 'word_rankers', 'judge_word_queries', 'judge_photo_queries',
-           'imagenet_photo_vectors', 'SearchEvaluation', 'evaluate_search', 'hnsw_recall', 'bench_index_build',
-           'bench_search', 'format_search_bench', 'eval_command']
+           'imagenet_photo_vectors', 'SearchEvaluation', 'evaluate_search', 'latency_percentiles', 'hnsw_recall',
+           'bench_index_build', 'bench_search', 'format_search_bench', 'eval_command']
 
 # %% ../nbs/10c_evaluation.ipynb #766d547b
 def graded_relevance(query_category:str, # the query's target: "Main / Sub" or "Main / Sub / Leaf"
@@ -237,7 +237,8 @@ def evaluate_search(data:Path|str|DataFolder|None=None, # the data folder, with 
     return SearchEvaluation(judged, photo_table, chosen, counts)
 
 # %% ../nbs/10c_evaluation.ipynb #21bd2998
-def _percentiles(seconds:list) -> dict:
+def latency_percentiles(seconds:list) -> dict:
+    "The number, median, 99th percentile and maximum of latencies given in seconds, in milliseconds"
     ms = np.asarray(seconds) * 1000
     return dict(n=len(ms), p50_ms=float(np.percentile(ms, 50)), p99_ms=float(np.percentile(ms, 99)), max_ms=float(ms.max()))
 
@@ -322,12 +323,12 @@ def bench_search(data:Path|str|DataFolder|None=None, # the data folder, with its
         sims = index.vectors['product'] @ index.vectors['product'][index.row[i]]
         return np.argsort(-sims)[:11]
     out = dict(listings=len(index), photos=len(index.photos), vector_indexes=index.manifest['vector_indexes'],
-               words=_percentiles(_timed(lambda t: engine.search(t, k=10), texts)),
-               words_plain=_percentiles(_timed(lambda t: _plain_word_search(engine, bm25, t), texts)),
-               photo=_percentiles(_timed(lambda p: engine.search(photo=p, k=10), files)),
-               photo_plain=_percentiles(_timed(plain_photo, files)),
-               similar=_percentiles(_timed(lambda i: engine.similar(i, k=10), ids)),
-               similar_plain=_percentiles(_timed(plain_similar, ids)),
+               words=latency_percentiles(_timed(lambda t: engine.search(t, k=10), texts)),
+               words_plain=latency_percentiles(_timed(lambda t: _plain_word_search(engine, bm25, t), texts)),
+               photo=latency_percentiles(_timed(lambda p: engine.search(photo=p, k=10), files)),
+               photo_plain=latency_percentiles(_timed(plain_photo, files)),
+               similar=latency_percentiles(_timed(lambda i: engine.similar(i, k=10), ids)),
+               similar_plain=latency_percentiles(_timed(plain_similar, ids)),
                hnsw={kind: hnsw_recall(index.vectors[kind]) for kind in ('text', 'product', 'photo')},
                photo_files=str(folder))
     if index_build: out['index_build'] = bench_index_build(data)

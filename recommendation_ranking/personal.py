@@ -18,8 +18,8 @@ from .search import distances_km
 
 # %% auto #0
 __all__ = ['KIND_WEIGHTS', 'HALF_LIFE_DAYS', 'ENGAGED_KINDS', 'ALS_CONFIDENCE', 'MIN_COLLABORATIVE_USERS', 'PERSONAL_FEATURES',
-           'utc_time', 'UserHistory', 'user_history', 'user_histories', 'listing_arrays', 'Profile', 'user_profile',
-           'engagement_matrix', 'CollaborativeModel', 'personal_features', 'personal_why']
+           'utc_time', 'event_weights', 'UserHistory', 'user_history', 'user_histories', 'listing_arrays', 'Profile',
+           'user_profile', 'engagement_matrix', 'CollaborativeModel', 'personal_features', 'personal_why']
 
 # %% ../nbs/11c_personal.ipynb #22a37c9a
 KIND_WEIGHTS = dict(view=0.5, click=1.0, save=3.0, contact=5.0)   # what each kind of event says of a user's taste (a hide: never again)
@@ -29,6 +29,12 @@ def utc_time(when=None) -> pd.Timestamp:
     "`when` (a datetime, ISO text or timestamp; now when None) as a UTC timestamp"
     t = pd.Timestamp.now(tz='UTC') if when is None else pd.Timestamp(when)
     return t.tz_localize('UTC') if t.tzinfo is None else t.tz_convert('UTC')
+
+def event_weights(events:pd.DataFrame, # interactions: `kind`, `timestamp`
+                  now=None) -> np.ndarray:
+    "Each event's `KIND_WEIGHTS` (0 for a hide), halved every `HALF_LIFE_DAYS` before `now`"
+    age = (utc_time(now) - events['timestamp']).dt.total_seconds().clip(lower=0).to_numpy() / 86400
+    return events['kind'].map(KIND_WEIGHTS).fillna(0).to_numpy(float) * 0.5 ** (age / HALF_LIFE_DAYS)
 
 @dataclass
 class UserHistory:
@@ -44,9 +50,7 @@ class UserHistory:
     def weights(self, now=None) -> pd.Series:
         "Each listing they engaged with: the sum of its events' `KIND_WEIGHTS`, each halved every `HALF_LIFE_DAYS` before `now`"
         e = self.events[self.events['kind'].isin(list(KIND_WEIGHTS))]
-        age = (utc_time(now) - e['timestamp']).dt.total_seconds().clip(lower=0).to_numpy() / 86400
-        w = e['kind'].map(KIND_WEIGHTS).to_numpy(float) * 0.5 ** (age / HALF_LIFE_DAYS)
-        return pd.Series(w, index=e['product_id'].to_numpy(), dtype=float).groupby(level=0, sort=False).sum()
+        return pd.Series(event_weights(e, now), index=e['product_id'].to_numpy(), dtype=float).groupby(level=0, sort=False).sum()
 
 def user_history(user_id:str, events:pd.DataFrame|None=None, # everyone's interactions (`read_interactions()`); the database's when None
                  creds:Credentials|None=None) -> UserHistory:
@@ -118,8 +122,7 @@ def user_profile(index:ListingIndex, history:UserHistory, now=None) -> Profile|N
     rows = index.row.reindex(e['product_id'].to_numpy()).to_numpy(float)
     keep = (code >= 0) & ~np.isnan(rows)
     if not keep.any(): return None
-    age = (utc_time(now) - e['timestamp'][keep]).dt.total_seconds().clip(lower=0).to_numpy() / 86400
-    w_event = np.array(list(KIND_WEIGHTS.values()))[code[keep]] * 0.5 ** (age / HALF_LIFE_DAYS)
+    w_event = event_weights(e[keep], now)
     rows, inverse = np.unique(rows[keep].astype(int), return_inverse=True)
     w = np.bincount(inverse, weights=w_event, minlength=len(rows))
     if w.sum() <= 0: return None
@@ -140,9 +143,8 @@ def engagement_matrix(events:pd.DataFrame, # interactions: `user_id`, `product_i
                       now=None) -> tuple[sp.csr_matrix, pd.Index, pd.Index]:
     "Users × listings: each user's decayed engagement weight (as a history weighs them) with each listing; the users' and listings' ids"
     e = events[events['kind'].isin(list(KIND_WEIGHTS))]
-    age = (utc_time(now) - e['timestamp']).dt.total_seconds().clip(lower=0).to_numpy() / 86400
-    w = e['kind'].map(KIND_WEIGHTS).to_numpy(float) * 0.5 ** (age / HALF_LIFE_DAYS)
-    users, user_codes = pd.Index(pd.unique(e['user_id'])), None
+    w = event_weights(e, now)
+    users = pd.Index(pd.unique(e['user_id']))
     items = pd.Index(pd.unique(e['product_id']))
     m = sp.csr_matrix((w.astype(np.float32), (users.get_indexer(e['user_id']), items.get_indexer(e['product_id']))), shape=(len(users), len(items)))
     m.sum_duplicates()

@@ -13,8 +13,8 @@ from fastcore.basics import patch
 from .core import *
 from .interactions import read_interactions
 from .personal import (KIND_WEIGHTS, PERSONAL_FEATURES, CollaborativeModel, Profile, UserHistory,
-                                             listing_arrays, personal_features, personal_why, user_histories, user_history, user_profile, utc_time)
-from .search import RERANK_DEPTH, SearchEngine, SearchReport, find_place, distances_km, search_engine
+                                             listing_arrays, personal_features, personal_why, user_histories, user_history, user_profile)
+from .search import RERANK_DEPTH, SearchEngine, SearchReport, find_place, distances_km, json_lines, search_engine
 
 # %% auto #0
 __all__ = ['GRADES', 'SESSION_GAP', 'BLEND_WEIGHTS', 'MIN_TRAINING_SEARCHES', 'LIGHTGBM_PARAMS', 'LIGHTGBM_ROUNDS',
@@ -183,7 +183,6 @@ RANKER_VERSION = 1      # bumped when the features or the fitting change: a save
 
 def _ranker_fingerprint(engine:SearchEngine, events:pd.DataFrame) -> str:
     "A hash of what the ranker is fitted from: the index version, every logged event, and the ranker's version"
-    from recommendation_ranking.core import frame_fingerprint
     e = events.sort_values('event_id', kind='stable')[['event_id', 'user_id', 'product_id', 'kind', 'timestamp']].astype(str)
     return hashlib.sha256(json.dumps([engine.index.folder.name, frame_fingerprint(e) if len(e) else '', RANKER_VERSION]).encode()).hexdigest()[:16]
 
@@ -304,9 +303,10 @@ def recommend(user:str|UserHistory, # a user id (their history is read from the 
     if profile is None:                                                     # a new user: popular and fresh, near them when known
         rows = np.flatnonzero(allowed)
         popular = ranker.collaborative.popular(ids[rows]) if ranker is not None and ranker.collaborative is not None else np.zeros(len(rows))
-        scores = np.log1p(popular) + _freshness(engine, rows) - (0.3 * np.log1p(np.nan_to_num(dist[rows], nan=1000)) if dist is not None else 0)
-        liked = dict(zip(rows.tolist(), popular))
-        fresh = lambda row: _freshness(engine, np.array([row]))[0] > 0.5
+        freshness = _freshness(engine, rows)
+        scores = np.log1p(popular) + freshness - (0.3 * np.log1p(np.nan_to_num(dist[rows], nan=1000)) if dist is not None else 0)
+        liked, new = dict(zip(rows.tolist(), popular)), dict(zip(rows.tolist(), freshness > 0.5))
+        fresh = lambda row: new.get(row, False)
         why = lambda row: (('popular' if liked.get(row, 0) > 0 else 'new' if fresh(row) else 'for everyone')
                            + (f" near you ({dist[row]:.0f} km)" if dist is not None and dist[row] <= 50 else '')
                            + (' and new' if liked.get(row, 0) > 0 and fresh(row) else ''))
@@ -359,9 +359,5 @@ def recommend_command(user:str, # the user's id
                       credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
                      ) -> SearchReport|str:
     "A user's 'for you' feed: listings that fit their history, varied (popular and fresh ones for a new user)"
-    from recommendation_ranking.search import result_objects
     results = recommend(user, k, near, creds=load_credentials(credentials))
-    if json:
-        import json as _json
-        return '\n'.join(_json.dumps(o, ensure_ascii=False) for o in result_objects(results))
-    return SearchReport(results)
+    return json_lines(results) if json else SearchReport(results)

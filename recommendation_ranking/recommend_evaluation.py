@@ -4,18 +4,21 @@
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #ead267c4
 from __future__ import annotations
-import math, time
-from datetime import datetime, timedelta, timezone
+import functools, tempfile, time
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 from .core import *
-from .personal import (CollaborativeModel, UserHistory, listing_arrays, personal_features, user_histories, user_profile)
+from .evaluation import latency_percentiles
+from .interactions import insert_interactions, interactions_engine
+from .personal import (UserHistory, listing_arrays, personal_features, user_histories, user_profile)
 from .ranker import (PersonalRanker, fit_personal_ranker, has_enough_history, MIN_HISTORY_LISTINGS, ndcg_at, personal_search, query_candidates,
                                            recommend, search_sessions)
-from .search import RERANK_DEPTH, SearchEngine, search_engine
-from .simulate import PAGE, SIMULATOR_DEFAULTS, SIMULATOR_WEIGHTS, result_features, simulated_interactions, utilities
+from .search import SearchEngine, search_engine
+from .simulate import (PAGE, SIMULATOR_DEFAULTS, SIMULATOR_WEIGHTS, choice_probabilities, position_bias, result_features,
+                                             simulated_interactions, utilities)
 
 # %% auto #0
 __all__ = ['TEST_SHARE', 'SEARCH_METHODS', 'BIASED', 'ORACLE', 'FEED_METHODS', 'CHOICE_MODELS', 'TARGET_GAIN', 'judged_list',
@@ -66,10 +69,7 @@ def click_probability(taste:np.ndarray, # the user's utility of each shown listi
                       weights:dict|None=None) -> float:
     "The simulator's probability that the user clicks something on a page shown in this order (its choice model, position bias included)"
     w = {**SIMULATOR_WEIGHTS, **(weights or {})}
-    u = np.asarray(taste, float) - w['position'] * np.log2(1 + np.arange(len(taste)))
-    top = max(SIMULATOR_DEFAULTS['no_click'], u.max()) if len(u) else SIMULATOR_DEFAULTS['no_click']
-    e = np.exp(u - top)
-    return float(e.sum() / (e.sum() + np.exp(SIMULATOR_DEFAULTS['no_click'] - top)))
+    return float(1 - choice_probabilities(np.asarray(taste, float) + w['position'] * position_bias(len(taste)))[0])
 
 def judge_search(engine:SearchEngine, train:pd.DataFrame, test:pd.DataFrame, ranker:PersonalRanker,
                  biased:PersonalRanker|None=None, # the ranker trained with the position as a feature (`BIASED`); `ranker` when None
@@ -77,7 +77,6 @@ def judge_search(engine:SearchEngine, train:pd.DataFrame, test:pd.DataFrame, ran
                  weights:dict|None=None, # the simulator's choice model
                 ) -> tuple[pd.DataFrame, dict]:
     "Every method's judgement of each held-out search (one row per search and method), and each method's top tens"
-    import functools
     index, ids = engine.index, engine.index.listings['id'].to_numpy()
     candidates = functools.lru_cache(maxsize=None)(lambda text: query_candidates(engine, text))
     histories = user_histories(train)
@@ -87,7 +86,9 @@ def judge_search(engine:SearchEngine, train:pd.DataFrame, test:pd.DataFrame, ran
         h = histories.get(s.user_id)
         profile = user_profile(index, h, s.start) if h is not None else None
         rows, scores = candidates(s.query)
-        if profile is not None: rows, scores = rows[~np.isin(ids[rows], list(profile.hidden))], scores[~np.isin(ids[rows], list(profile.hidden))]
+        if profile is not None:
+            shown = ~np.isin(ids[rows], list(profile.hidden))
+            rows, scores = rows[shown], scores[shown]
         if profile is None: orders = {m: np.arange(len(rows)) for m in SEARCH_METHODS}      # no history: every method is the search
         else:
             f = personal_features(index, profile, rows, scores, ranker.collaborative)
@@ -166,12 +167,12 @@ def evaluate_population(engine:SearchEngine, n_users:int, days:int, seed:int=0, 
     ranker, meta = fit_personal_ranker(engine, train, seed)
     fit_s = time.perf_counter() - t
     biased = fit_personal_ranker(engine, train, seed, debias_position=False)[0]
-    vectors, n = listing_arrays(engine.index)['vectors'], len(engine.index)
-    search, search_tops = judge_search(engine, train, test, ranker, biased, {u.user_id: u for u in users}, weights)
+    vectors, n, by_id = listing_arrays(engine.index)['vectors'], len(engine.index), {u.user_id: u for u in users}
+    search, search_tops = judge_search(engine, train, test, ranker, biased, by_id, weights)
     feed, feed_tops = judge_feed(engine, train, test, ranker)
     return dict(events=len(events), sessions=sessions, users=len(users), test_searches=len(test), ranker=meta, fit_seconds=fit_s,
                 search=_summary(search, search_tops, vectors, n), feed=_summary(feed, feed_tops, vectors, n) if len(feed) else None,
-                search_judged=search, feed_judged=feed, model=ranker, train=train, test=test, simulated_users={u.user_id: u for u in users})
+                search_judged=search, feed_judged=feed, model=ranker, train=train, test=test, simulated_users=by_id)
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #0d9d7507
 class RecommendEvaluation:
@@ -241,8 +242,6 @@ def eval_recommend(users:int=300, days:int=60, seed:int=0, one_model:bool=False)
 def bench_personal(data:Path|str|DataFolder|None=None, # the data folder, with its index
                    n_users:int=10_000, days:int=30, n:int=200, seed:int=0) -> dict:
     "Latency of the same searches with and without a user's history (read from a database of `n_users` simulated users' events)"
-    import sqlalchemy as sa, tempfile
-    from recommendation_ranking.interactions import insert_interactions, interactions_engine
     engine = search_engine(DataFolder(data))
     t = time.perf_counter()
     users, rows, sessions = simulated_interactions(engine, n_users, days, sessions_per_day=0.3, seed=seed, start=datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -262,14 +261,13 @@ def bench_personal(data:Path|str|DataFolder|None=None, # the data folder, with i
         for r in picked.itertuples():
             t = time.perf_counter(); engine.search(r.query, k=10); plain.append(time.perf_counter() - t)
             t = time.perf_counter(); personal_search(engine, r.query, k=10, user=r.user_id, ranker=ranker, creds=creds); personal.append(time.perf_counter() - t)
-    ms = lambda x: {f'p{q}': float(np.percentile(np.asarray(x) * 1000, q)) for q in (50, 99)}
     return dict(users=len(users), events=len(events), sessions=sessions, ranker=meta['kind'], simulate_s=simulate_s, fit_s=fit_s, n=n,
-                plain_ms=ms(plain), personal_ms=ms(personal), added_ms=ms(np.asarray(personal) - np.asarray(plain)))
+                plain=latency_percentiles(plain), personal=latency_percentiles(personal), added=latency_percentiles(np.asarray(personal) - np.asarray(plain)))
 
 def format_personal_bench(r:dict) -> str:
     "The figures of `bench_personal` as lines"
     return (f"{r['users']:,} simulated users, {r['events']:,} events ({r['sessions']:,} searches; simulated in {r['simulate_s']:.0f} s); "
             f"ranker {r['ranker']} fitted in {r['fit_s']:.0f} s\n"
-            f"{r['n']} searches: non-personal p50 {r['plain_ms']['p50']:.1f} ms, p99 {r['plain_ms']['p99']:.1f} ms; "
-            f"personal (history read from the database) p50 {r['personal_ms']['p50']:.1f} ms, p99 {r['personal_ms']['p99']:.1f} ms\n"
-            f"added by the personal ranking, per search: p50 {r['added_ms']['p50']:.1f} ms, p99 {r['added_ms']['p99']:.1f} ms (target: p99 < 20 ms)")
+            f"{r['n']} searches: non-personal p50 {r['plain']['p50_ms']:.1f} ms, p99 {r['plain']['p99_ms']:.1f} ms; "
+            f"personal (history read from the database) p50 {r['personal']['p50_ms']:.1f} ms, p99 {r['personal']['p99_ms']:.1f} ms\n"
+            f"added by the personal ranking, per search: p50 {r['added']['p50_ms']:.1f} ms, p99 {r['added']['p99_ms']:.1f} ms (target: p99 < 20 ms)")

@@ -22,7 +22,7 @@ __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'RERANK_DEPTH', 'FUSIONS', 'SEARC
            'QUERY_THREADS', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place',
            'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend', 'SearchEngine', 'search_engine',
            'query_words', 'torch_threads', 'corrected_text', 'blas_threads_limited', 'search', 'similar',
-           'result_objects', 'search_file', 'SearchReport', 'search_command', 'similar_command']
+           'result_objects', 'search_file', 'SearchReport', 'json_lines', 'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -482,7 +482,9 @@ class SearchReport:
             lines.append(f"{i:>2}. {price:>9}  {r['product_name'][:60]}  ({r['location']}{more})  [{r['product_id']}]\n      {r['why']}")
         return '\n'.join(lines)
 
-def _json_lines(results:pd.DataFrame) -> str: return '\n'.join(json.dumps(o, ensure_ascii=False) for o in result_objects(results))
+def json_lines(results:pd.DataFrame) -> str:
+    "The results as JSON objects, one per line (`rr search --json`)"
+    return '\n'.join(json.dumps(o, ensure_ascii=False) for o in result_objects(results))
 
 def search_command(words:Annotated[str|None, Positional()]=None, # the words to search for (quote them)
                    photo:str|None=None, # a photo file to search with (alone or with words)
@@ -505,7 +507,7 @@ def search_command(words:Annotated[str|None, Positional()]=None, # the words to 
     if words is None and photo is None and not any(v is not None for v in (min_price, max_price, category, near)):
         raise RRError('give words to search for (rr search "WORDS"), a --photo, filters, or --batch QUERIES.jsonl --out RESULTS.jsonl')
     results = search(words, photo, k, user=user, min_price=min_price, max_price=max_price, category=category, near=near, within_km=within_km, sort=sort)
-    return _json_lines(results) if json else SearchReport(results)
+    return json_lines(results) if json else SearchReport(results)
 
 def similar_command(product_id:str, # the listing's id
                     k:Annotated[int, AtLeast(1)]=10, # how many
@@ -513,4 +515,4 @@ def similar_command(product_id:str, # the listing's id
                    ) -> SearchReport|str:
     "The listings most like one listing (more like this), without it and its duplicates"
     results = similar(product_id, k)
-    return _json_lines(results) if json else SearchReport(results)
+    return json_lines(results) if json else SearchReport(results)

@@ -5,7 +5,7 @@
 # %% ../nbs/11b_simulate.ipynb #7054eeab
 from __future__ import annotations
 import functools, hashlib, json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Callable
@@ -18,9 +18,9 @@ from .interactions import insert_interactions, interaction_row, interactions_eng
 from .search import SearchEngine, distances_km, search_engine
 
 # %% auto #0
-__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'PAGE', 'SimulatedUser', 'make_users', 'result_features', 'utilities',
-           'shown_listings', 'simulate_session', 'simulated_interactions', 'simulate_users', 'simulate_users_command',
-           'simulate_users_done']
+__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'PAGE', 'SimulatedUser', 'make_users', 'position_bias',
+           'choice_probabilities', 'result_features', 'utilities', 'shown_listings', 'simulate_session',
+           'simulated_interactions', 'simulate_users', 'simulate_users_command', 'simulate_users_done']
 
 # %% ../nbs/11b_simulate.ipynb #f5e8c1ea
 @dataclass
@@ -57,6 +57,17 @@ def make_users(listings:pd.DataFrame, # the index's listings: main_category, sub
 SIMULATOR_WEIGHTS = dict(relevance=1.5, price=1.0, distance=0.5, position=0.8)
 SIMULATOR_DEFAULTS = dict(no_click=1.0, max_clicks=2, save_rate=0.3, contact_rate=0.15, hide_rate=0.05)
 
+def position_bias(n:int) -> np.ndarray:
+    "The position feature of the first `n` places of a page: minus log2 of 1 + rank"
+    return -np.log2(1 + np.arange(n))
+
+def choice_probabilities(utility:np.ndarray, # each listing's utility; -inf: not on offer
+                         no_click:float=SIMULATOR_DEFAULTS['no_click']) -> np.ndarray:
+    "The multinomial logit's probability of no click, then of each listing"
+    logits = np.concatenate([[no_click], utility])
+    p = np.exp(logits - logits.max())
+    return p / p.sum()
+
 def result_features(user:SimulatedUser, shown:pd.DataFrame, # the shown listings, in rank order: main_category, sub_category, price, latitude, longitude
                    ) -> pd.DataFrame:
     "Relevance to the user's interests, price fit, distance from home (in 100 km) and position of each shown listing"
@@ -69,7 +80,7 @@ def result_features(user:SimulatedUser, shown:pd.DataFrame, # the shown listings
         outside = np.where(price > high, np.log(price / high), np.where((price < low) & (price > 0), np.log(low / price), 0.0))
     dist = np.nan_to_num(distances_km(*user.home, shown['latitude'], shown['longitude']), nan=300.0) / 100
     return pd.DataFrame({'relevance': relevance, 'price': -np.nan_to_num(outside), 'distance': -dist,
-                         'position': -np.log2(1 + np.arange(len(shown)))}, index=shown.index)
+                         'position': position_bias(len(shown))}, index=shown.index)
 
 def utilities(features:pd.DataFrame, weights:dict|None=None) -> np.ndarray:
     "The choice model's utility of each shown listing: the weighted sum of its features"
@@ -110,8 +121,7 @@ def simulate_session(user:SimulatedUser,
     event = lambda i, kind, dt: interaction_row(user.user_id, shown['id'].iloc[i], kind, when + timedelta(seconds=dt), text,
                                                 event_id=f"{session_id}:{len(rows)}")
     for click in range(s['max_clicks']):
-        logits = np.concatenate([[s['no_click']], np.where(open_, u, -np.inf)])
-        p = np.exp(logits - logits.max()); p /= p.sum()
+        p = choice_probabilities(np.where(open_, u, -np.inf), s['no_click'])
         choice = int(rng.choice(len(p), p=p))
         if choice == 0: break
         i = choice - 1; open_[i] = False
@@ -128,11 +138,10 @@ def simulated_interactions(engine:SearchEngine, n_users:int=100, days:int=30,
                            sessions_per_day:float=0.5, # a user's searches a day, on average
                            seed:int=0, weights:dict|None=None, settings:dict|None=None,
                            start:datetime|None=None, # the first day; `days` before today (UTC) when None
-                           users:list|None=None, # the users (`make_users`); `n_users` drawn with `seed` when None
                           ) -> tuple[list, list, int]:
     "The simulated users, their interaction rows and their number of searches, written nowhere"
     rng = np.random.default_rng(seed)
-    users = users if users is not None else make_users(engine.index.listings, n_users, seed)
+    users = make_users(engine.index.listings, n_users, seed)
     queries = _queries_by_subcategory(engine.index.listings)
     start = start or datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
     run = hashlib.sha256(json.dumps([seed, len(users), days, sessions_per_day, start.isoformat(), weights, settings], sort_keys=True).encode()).hexdigest()[:8]
