@@ -227,15 +227,21 @@ def format_text_bench(r:dict) -> str:
             f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
 
 # %% ../nbs/14_benchmarks.ipynb #c297530e
-def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search', 'personal'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory; personal: what a user's history adds to a search's latency (10,000 simulated users)
+def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search', 'personal', 'service'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory; personal: what a user's history adds to a search's latency (10,000 simulated users); service: the HTTP service under load (requests/s, p50/p99, failures), its writes, a new index and a crash, on a scratch copy of the data folder
                   src:str|None=None, # clean-images, embeddings and search: the folder of photos to use (default: <data>/images_raw; search: the marketplace's raw uploads)
                   n:Annotated[int, AtLeast(1)]=400, # embeddings, text and search: how many photos, listings or queries of each kind
                   bundle:str|None=None, # embeddings: the vision bundle (default: the data folder's)
                   epochs:Annotated[int, AtLeast(1)]|None=None, # vision: epochs (default: as `rr train-vision`)
                   size:Annotated[int, AtLeast(32)]=256, # clean-images: the side of the square photos
+                  seconds:Annotated[float, AtLeast(1)]=60, # service: how long each word-search load runs
+                  clients:Annotated[int, AtLeast(1)]=32, # service: concurrent clients of the word search
+                  workers:Annotated[int, AtLeast(1)]=2, # service: the server's worker processes
                  ) -> str:
     "Run a benchmark and print its figures"
     data = DataFolder()
+    if name == 'service':
+        from recommendation_ranking.service_load import bench_service, format_service_bench
+        return format_service_bench(bench_service(data, seconds=seconds, clients=clients, workers=workers))
     if name == 'vision': return format_vision_bench(bench_vision(data.root, *(['--epochs', str(epochs)] if epochs else [])))
     if name == 'personal':
         from recommendation_ranking.recommend_evaluation import bench_personal, format_personal_bench

@@ -17,7 +17,7 @@ __all__ = ['COMMANDS', 'RUN_STEPS', 'DEMO_ONLY_STEPS', 'command_function', 'comm
 COMMANDS = {'demo': 'demo', 'import': 'fetch_images', 'download': 'download', 'fetch-images': 'fetch_images',
             'clean-products': 'clean_tabular', 'clean-images': 'clean_images', 'train-price': 'regression',
             'train-image-baselines': 'image_baseline', 'train-vision': 'vision.train', 'train-text': 'text',
-            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'index': 'index', 'search': 'search', 'similar': 'search', 'interactions': 'interactions', 'simulate-users': 'simulate', 'train-ranker': 'ranker', 'recommend': 'ranker', 'eval': 'evaluation', 'run': 'cli', 'bench': 'benchmarks',
+            'train-product': 'product', 'train-listing-price': 'price', 'suggest': 'suggest', 'index': 'index', 'search': 'search', 'similar': 'search', 'interactions': 'interactions', 'simulate-users': 'simulate', 'train-ranker': 'ranker', 'recommend': 'ranker', 'serve': 'service', 'eval': 'evaluation', 'run': 'cli', 'bench': 'benchmarks',
             'readme': 'dev.docs', 'docs': 'dev.docs'}
 RUN_STEPS = ['download', 'fetch-images', 'clean-products', 'clean-images', 'train-price', 'train-image-baselines', 'train-vision',
              'train-text', 'train-product', 'train-listing-price', 'index', 'simulate-users', 'train-ranker']

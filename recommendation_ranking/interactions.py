@@ -16,7 +16,7 @@ from .download import connect, get_table
 # %% auto #0
 __all__ = ['INTERACTION_KINDS', 'INTERACTION_COLUMNS', 'INTERACTIONS_TABLE', 'SQLITE_WAIT_S', 'REQUIRED_CSV_COLUMNS',
            'OPTIONAL_CSV_COLUMNS', 'PROBLEMS_SHOWN', 'interactions_table', 'derived_event_id', 'interaction_row',
-           'insert_interactions', 'interactions_engine', 'log_interaction', 'read_interactions',
+           'insert_interactions', 'interactions_engine', 'known_products', 'log_interaction', 'read_interactions',
            'read_user_interactions', 'read_interactions_csv', 'InteractionsImport', 'import_interactions',
            'export_interactions', 'interactions_command']
 
@@ -107,7 +107,7 @@ def interactions_engine(creds:Credentials|None=None) -> sa.Engine:
     return engine
 
 # %% ../nbs/11_interactions.ipynb #6a626902
-def _known_products(engine:sa.Engine, ids=None, settings:dict|None=None) -> set:
+def known_products(engine:sa.Engine, ids=None, settings:dict|None=None) -> set:
     "The product ids of the products table (of `ids` only, when given)"
     products = get_table(engine, (settings or load_settings())['products_table'])
     as_text = sa.cast(products.c.id, sa.Text)                   # ids are text here, whatever type the table gives them
@@ -129,7 +129,7 @@ def log_interaction(user_id:str, product_id:str, kind:str, # one of `INTERACTION
     "Write one event to the interactions table (once: the same event id again adds nothing); returns its id"
     engine = interactions_engine(creds)
     try:
-        try: row = interaction_row(user_id, product_id, kind, timestamp, query, event_id, _known_products(engine, [str(product_id)]))
+        try: row = interaction_row(user_id, product_id, kind, timestamp, query, event_id, known_products(engine, [str(product_id)]))
         except ValueError as e: raise RRError(f"interaction not logged: {e}") from None
         insert_interactions(engine, [row])
         return row['event_id']
@@ -224,7 +224,7 @@ def import_interactions(path:Path|str, creds:Credentials|None=None) -> Interacti
     creds = creds or load_credentials()
     engine = interactions_engine(creds)
     try:
-        rows, problems = read_interactions_csv(path, _known_products(engine))
+        rows, problems = read_interactions_csv(path, known_products(engine))
         return InteractionsImport(path, len(rows) + len(problems), insert_interactions(engine, rows), problems, creds.describe())
     finally: engine.dispose()
 

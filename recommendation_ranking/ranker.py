@@ -235,7 +235,8 @@ def personal_search(engine:SearchEngine, text:str|None=None, photo=None, k:int=1
     profile = user_profile(engine.index, history, now)
     exclude = set(filters.pop('exclude', ())) | history.hidden()
     ranker = ranker if ranker is not None else load_ranker(engine.data)
-    rerank = personal_reranker(engine, profile, ranker) if has_enough_history(profile) else None
+    learned_for = text is not None          # the re-ranker learned from logged word searches: a photo alone keeps its order
+    rerank = personal_reranker(engine, profile, ranker) if has_enough_history(profile) and learned_for else None
     return engine.search(text, photo, k, exclude=exclude, rerank=rerank, **filters)
 
 # %% ../nbs/11d_ranker.ipynb #4609faac
@@ -289,10 +290,12 @@ def recommend(user:str|UserHistory, # a user id (their history is read from the 
               near:str|None=None, # a place for a user without a history (their places come from their history otherwise)
               data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
               ranker:PersonalRanker|None=None, # the saved one when None
-              now=None, creds:Credentials|None=None) -> pd.DataFrame:
+              now=None, creds:Credentials|None=None,
+              engine:SearchEngine|None=None, # the search engine to recommend from (a service's); the data folder's when None
+             ) -> pd.DataFrame:
     "A 'for you' feed of `k` listings: what fits `user`'s history, varied; popular and fresh ones (near them) without one"
     if not isinstance(k, int) or isinstance(k, bool) or k < 1: raise RRError(f"k must be a whole number of at least 1, got {k!r}")
-    engine = search_engine(data)
+    engine = engine if engine is not None else search_engine(data)
     ranker = ranker if ranker is not None else load_ranker(engine.data)
     history = user if isinstance(user, UserHistory) else user_history(user, creds=creds)
     index, a = engine.index, listing_arrays(engine.index)

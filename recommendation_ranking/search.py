@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_search_engine.ipynb #e0c7c1b5
 from __future__ import annotations
-import contextlib, difflib, functools, json, math, re
+import contextlib, difflib, functools, json, math, re, threading
 from pathlib import Path
 from typing import Annotated, Callable, Literal
 from fastcore.basics import patch
@@ -171,13 +171,18 @@ def torch_threads(n:int|None):
     finally:
         if n: torch.set_num_threads(before)
 
+_REMEMBERING = threading.Lock()      # a service searches on many threads at once
+
 def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
     "`make(text)`, remembered in `engine` for the last `QUERY_VECTORS_KEPT` queries of its `kind`"
-    kept = engine.__dict__.setdefault(f'_query_{kind}', {})
-    if text not in kept:
+    with _REMEMBERING: found = engine.__dict__.setdefault(f'_query_{kind}', {}).get(text)
+    if found is not None: return found
+    made = make(text)                    # outside the lock: two threads may make one query's twice, none waits for another's
+    with _REMEMBERING:
+        kept = engine.__dict__.setdefault(f'_query_{kind}', {})
         if len(kept) >= QUERY_VECTORS_KEPT: kept.pop(next(iter(kept)))
-        kept[text] = make(text)
-    return kept[text]
+        kept[text] = made
+    return made
 
 @patch
 def query_vector(self:SearchEngine, text:str) -> np.ndarray:
@@ -275,12 +280,21 @@ def _sorted(self:SearchEngine, rows:list, others:list, sort:str, dist:np.ndarray
 
 # %% ../nbs/10_search_engine.ipynb #8a45a0bf
 @patch
+def _listing_stems(self:SearchEngine, row:int) -> set:
+    "The stems of a listing's title and description, remembered (a result's why reads them)"
+    kept = self.__dict__.setdefault('_stems', {})
+    if row not in kept:
+        listings = self.index.listings
+        text = f"{listings['product_name'].iat[row]} {listings['product_description'].iat[row]}".lower()
+        kept[row] = set(self.index.lexical.stemmer.stemWords(re.findall(TOKEN_PATTERN, text)))
+    return kept[row]
+
+@patch
 def _why(self:SearchEngine, row:int, query:dict, dist:np.ndarray|None) -> str:
     "The evidence of one result's rank, as a short line"
     parts = []
     if 'stems' in query:
-        listing = self.index.listings.iloc[row]
-        have = set(self.index.lexical.stemmer.stemWords(re.findall(TOKEN_PATTERN, f"{listing['product_name']} {listing['product_description']}".lower())))
+        have = self._listing_stems(row)
         stem, matched = self.index.lexical.stemmer.stemWord, []
         for word in dict.fromkeys(query_words(query['text'])):          # the words as typed; a corrected one as typed→read
             read = query['corrections'].get(word)
@@ -427,7 +441,9 @@ QUERY_FIELDS = ('qid', 'text', 'photo', 'k', 'min_price', 'max_price', 'category
 def result_objects(results:pd.DataFrame) -> list[dict]:
     "The rows of a result table as JSON-ready objects"
     def plain(v): return None if v is None or (isinstance(v, float) and math.isnan(v)) else v.item() if hasattr(v, 'item') else v
-    return [{f: plain(row[f]) for f in RESULT_FIELDS if f in results.columns} for row in results.to_dict('records')]
+    fields = [f for f in RESULT_FIELDS if f in results.columns]
+    columns = [[plain(v) for v in results[f].tolist()] for f in fields]          # by column: a service answers many of these
+    return [dict(zip(fields, values)) for values in zip(*columns)]
 
 # %% ../nbs/10_search_engine.ipynb #e6c27e43
 def _query_line(line:str, number:int, folder:Path) -> dict:

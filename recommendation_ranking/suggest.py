@@ -36,14 +36,23 @@ def _checked_listing(title, description, photos) -> tuple[pd.DataFrame, list[Pat
 # %% ../nbs/08d_suggest.ipynb #0dde1b2d
 class Suggester:
     "The models and the marketplace's product embeddings a suggestion needs, loaded once"
-    def __init__(self, data:Path|str|DataFolder|None=None): # the data folder; `data_dir()` when None
+    def __init__(self, data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
+                 index=None, # a search index (`index.ListingIndex`) whose listings to compare with; the clean products' vectors when None
+                ):
         self.data = DataFolder(data)
         self.text, self.product = load_text_model(self.data), load_product_model(self.data)
         self.price, self.vision = load_listing_price_model(self.data), load_vision_bundle(self.data.vision_bundle())
-        vectors = product_vectors(self.data)
-        self.listings, self.embeddings = vectors['products'].reset_index(drop=True), vectors['product']
-        self.photo_dim = vectors['photo'].shape[1]
+        if index is not None: self.compare_with(index.listings, index.vectors['product'], index.vectors['photo'].shape[1])
+        else:
+            vectors = product_vectors(self.data)
+            self.compare_with(vectors['products'], vectors['product'], vectors['photo'].shape[1])
+    def compare_with(self, listings:pd.DataFrame, # `id`, `product_name`, `main_category`, `price`, `latitude`, `longitude`
+                     embeddings:np.ndarray, # their normalised product embeddings
+                     photo_dim:int) -> Suggester:
+        "Compare the listings being written with `listings` from now on (a service's suggester follows its index this way)"
+        self.listings, self.embeddings, self.photo_dim = listings.reset_index(drop=True), embeddings, photo_dim
         self.place = self.listings[['latitude', 'longitude']].median()          # where a listing with no place is priced
+        return self
     def __repr__(self): return f"Suggester({self.data}, {len(self.listings):,} listings)"
 
 # %% ../nbs/08d_suggest.ipynb #c6966203
