@@ -332,10 +332,10 @@ def _known(service:Service, product_id:str) -> int:
 @router.get('/products/{product_id}', response_model=Listing, responses=ERRORS, tags=['listings'])
 def product(service:Annotated[Service, Depends(_service)], product_id:str):
     "A listing with the URLs of its photos"
-    engine = service.engine
-    row = engine.index.listings.iloc[_known(service, product_id)]
+    engine, at = service.engine, _known(service, product_id)
+    row = engine.index.listings.iloc[at]
     photos = engine.index.photos.loc[engine.index.photos['product_id'] == product_id, 'image_id']
-    others = len(engine.members.get(engine.groups[_known(service, product_id)], [0])) - 1
+    others = len(engine.members.get(engine.groups[at], [0])) - 1
     plain = lambda v: None if pd.isna(v) else v
     return Listing(product_id=product_id, product_name=row['product_name'], product_description=row['product_description'],
                    price=plain(row['price']), location=plain(row['location']), main_category=plain(row['main_category']),
