@@ -227,7 +227,7 @@ def format_text_bench(r:dict) -> str:
             f"  the two give the same vectors: cosine similarity ≥ {r['min_cosine']:.6f}")
 
 # %% ../nbs/14_benchmarks.ipynb #c297530e
-def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search', 'personal', 'service'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory; personal: what a user's history adds to a search's latency (10,000 simulated users); service: the HTTP service under load (requests/s, p50/p99, failures), its writes, a new index and a crash, on a scratch copy of the data folder
+def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', 'search', 'personal', 'service', 'scale', 'batch'], # clean-images: photos/s against the plain PIL loop and the decode limit; embeddings: photos/s from photo files to vectors against the plain loop and the network alone; text: texts/s of the clean products to sentence embeddings against the plain loop and the encoder alone; vision: train the vision model in a scratch folder: test figures, wall time, peak memory; search: query latency against the plain way, HNSW recall, rr index time and memory; personal: what a user's history adds to a search's latency (10,000 simulated users); service: the HTTP service under load (requests/s, p50/p99, failures), its writes, a new index and a crash, on a scratch copy of the data folder; scale: exact, HNSW and IVF-PQ indexes and the hybrid search over synthetic catalogues of 10 thousand to a million listings; batch: photos/s embedded by one process and by local Dask and Ray clusters
                   src:str|None=None, # clean-images, embeddings and search: the folder of photos to use (default: <data>/images_raw; search: the marketplace's raw uploads)
                   n:Annotated[int, AtLeast(1)]=400, # embeddings, text and search: how many photos, listings or queries of each kind
                   bundle:str|None=None, # embeddings: the vision bundle (default: the data folder's)
@@ -235,13 +235,25 @@ def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', '
                   size:Annotated[int, AtLeast(32)]=256, # clean-images: the side of the square photos
                   seconds:Annotated[float, AtLeast(1)]=60, # service: how long each word-search load runs
                   clients:Annotated[int, AtLeast(1)]=32, # service: concurrent clients of the word search
-                  workers:Annotated[int, AtLeast(1)]=2, # service: the server's worker processes
+                  workers:Annotated[int, AtLeast(1)]=2, # service: the server's worker processes; batch: each cluster's
+                  sizes:str='10000,100000,1000000', # scale: the catalogue sizes, separated by commas
                  ) -> str:
     "Run a benchmark and print its figures"
     data = DataFolder()
     if name == 'service':
         from recommendation_ranking.service_load import bench_service, format_service_bench
         return format_service_bench(bench_service(data, seconds=seconds, clients=clients, workers=workers))
+    if name == 'scale':
+        from recommendation_ranking.scale_bench import bench_scale, format_scale_bench
+        try: counts = [int(x) for x in sizes.split(',')]
+        except ValueError: raise RRError(f"--sizes {sizes!r}: whole numbers separated by commas, e.g. 10000,100000") from None
+        if min(counts) < 1000: raise RRError(f"--sizes {sizes!r}: each at least 1000 listings")
+        return format_scale_bench(bench_scale(data, sizes=counts, progress=lambda r: print(' '.join(f'{k} {v}' for k, v in r.items()), flush=True)))
+    if name == 'batch':
+        from recommendation_ranking.distributed_batch import bench_batch
+        photos = sorted(str(p) for p in data.cleaned_photos().glob('*.jpg'))[:n] if data.cleaned_photos().is_dir() else []
+        if not photos: raise RRError(f"{data.cleaned_photos()}: no cleaned photos; run `rr clean-images` first")
+        return bench_batch(str(data.vision_bundle()), photos, workers=workers).to_string()
     if name == 'vision': return format_vision_bench(bench_vision(data.root, *(['--epochs', str(epochs)] if epochs else [])))
     if name == 'personal':
         from recommendation_ranking.recommend_evaluation import bench_personal, format_personal_bench

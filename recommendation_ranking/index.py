@@ -5,7 +5,7 @@
 # %% ../nbs/09_search_index.ipynb #e96a4dd3
 from __future__ import annotations
 import functools, hashlib, json, os, re, shutil, time, uuid
-from typing import Literal
+from typing import Annotated, Literal
 from pathlib import Path
 from fastcore.basics import patch
 from .core import *
@@ -24,9 +24,10 @@ from .vision.inference import load_vision_bundle
 # %% auto #0
 __all__ = ['DUPLICATE_JACCARD', 'TOKEN_PATTERN', 'STOPWORDS', 'SHARED_TYPO_RATIO', 'SHARED_TYPO_WEIGHT', 'APPROXIMATE_FROM',
            'HNSW_LINKS', 'HNSW_EF_SEARCH', 'HNSW_EF_CONSTRUCTION', 'PROJECT_FROM_DIMS', 'PROJECT_FROM_VECTORS',
-           'PROJECTED_DIMS', 'PROJECTION_SAMPLE', 'RESCORE_DEPTH', 'VECTOR_KINDS', 'listing_fingerprints',
-           'duplicate_groups', 'typo_budget', 'LexicalIndex', 'VectorIndex', 'listing_table', 'embed_listings',
-           'ListingIndex', 'load_index', 'IndexReport', 'build_index', 'index_command', 'index_done']
+           'PROJECTED_DIMS', 'PROJECTION_SAMPLE', 'RESCORE_DEPTH', 'EMBED_CHUNK', 'VECTOR_KINDS',
+           'listing_fingerprints', 'duplicate_groups', 'typo_budget', 'LexicalIndex', 'VectorIndex', 'vector_backend',
+           'listing_table', 'embed_texts_part', 'embed_photos_part', 'embed_listings', 'ListingIndex', 'load_index',
+           'IndexReport', 'current_store', 'build_index', 'index_command', 'index_done']
 
 # %% ../nbs/09_search_index.ipynb #d3cc9520
 def _file_digest(path) -> str:
@@ -228,10 +229,21 @@ class VectorIndex:
         rows, top = np.take_along_axis(rows, order, 1), np.take_along_axis(top, order, 1)
         missing = np.isneginf(top)                                   # fewer than k allowed: as FAISS, row -1
         return np.where(missing, -np.finfo(np.float32).max, top).astype(np.float32), np.where(missing, -1, rows).astype(np.int64)
+    SUFFIX = '.faiss'                                                 # a saved index's file: `<kind>.faiss`
     def save(self, path:Path|str): faiss.write_index(self.faiss, str(path))
     @classmethod
     def load(cls, path:Path|str) -> VectorIndex:
         index = object.__new__(cls); index.faiss = faiss.read_index(str(path)); index._setup(); return index
+
+# %% ../nbs/09_search_index.ipynb #f85e648e
+def vector_backend(name:str, # 'faiss' or 'milvus' (`core.INDEX_BACKENDS`)
+                  ) -> type:
+    "The class of the vector indexes of a backend: `VectorIndex` (FAISS, in this process) or `index_milvus.MilvusVectorIndex`"
+    if name == 'faiss': return VectorIndex
+    if name == 'milvus':
+        from recommendation_ranking.index_milvus import MilvusVectorIndex     # a later module, loaded only when chosen
+        return MilvusVectorIndex
+    raise RRError(f"index backend {name!r}: one of {', '.join(INDEX_BACKENDS)}")
 
 # %% ../nbs/09_search_index.ipynb #d684d4a7
 def listing_table(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
@@ -257,18 +269,43 @@ def _models(data:DataFolder) -> dict:
         if not path.exists(): raise missing_output(path, f'{name} model', commands[name])
     return {name: files_fingerprint([path]) for name, path in paths.items()}
 
+EMBED_CHUNK = 256                                                    # listings or photos a cluster's task embeds
+
+@functools.lru_cache(maxsize=2)
+def _text_model_of(path:str, modified:float): return load_text_model(Path(path).parents[1])
+
+def embed_texts_part(data:str, # the data folder, with its text model
+                     products:pd.DataFrame, # listings (clean products' rows)
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    "The text model's category probabilities and embeddings of `products` (the model loaded once per process)"
+    path = DataFolder(data).model('text')
+    if not path.exists(): raise missing_output(path, 'text model', 'rr train-text')
+    text_model = _text_model_of(str(path), path.stat().st_mtime)
+    needs_frozen = 'frozen' in (text_model.embed_with, *text_model.weights)
+    return text_model.predict_and_embed(products, listing_embeddings(products, data) if needs_frozen else None)
+
+def embed_photos_part(bundle:str, # the vision model's inference bundle
+                      paths:list, # photo files
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    "The vision model's embeddings and category probabilities of photos (the bundle loaded once per process)"
+    model = load_vision_bundle(bundle)
+    if paths: return model.embed_and_predict_files(paths)
+    return np.zeros((0, model.model.embed_dim), np.float32), np.zeros((0, len(model.classes)), np.float32)
+
 def embed_listings(data:Path|str|DataFolder|None, # the data folder, with its text, vision and product models
                    products:pd.DataFrame, # the listings to embed (clean products' rows)
                    photos:pd.DataFrame, # their photos: `product_id`, `path`
+                   cluster=None, # a `distributed_batch.BatchCluster` to embed on, in parts; this process when None
                   ) -> dict:
     "The listings' text and product embeddings and category probabilities, and each photo's embedding (all rows normalised)"
     data = DataFolder(data)
-    text_model, model = load_text_model(data), load_product_model(data)
-    needs_frozen = 'frozen' in (text_model.embed_with, *text_model.weights)
-    text_probs, text = text_model.predict_and_embed(products, listing_embeddings(products, data) if needs_frozen else None)
-    bundle = load_vision_bundle(data.vision_bundle())
-    if len(photos): photo, photo_probs = bundle.embed_and_predict_files(list(photos['path']))
-    else: photo, photo_probs = np.zeros((0, bundle.model.embed_dim), np.float32), np.zeros((0, len(bundle.classes)), np.float32)
+    model, bundle, paths = load_product_model(data), str(data.vision_bundle()), list(photos['path'])
+    if cluster is None: texts, pictures = [embed_texts_part(str(data.root), products)], [embed_photos_part(bundle, paths)]
+    else:
+        texts = cluster.map(embed_texts_part, [(str(data.root), products.iloc[i:i + EMBED_CHUNK]) for i in range(0, len(products), EMBED_CHUNK)] or [(str(data.root), products)])
+        pictures = cluster.map(embed_photos_part, [(bundle, paths[i:i + EMBED_CHUNK]) for i in range(0, len(paths), EMBED_CHUNK)] or [(bundle, [])])
+    text_probs, text = (np.concatenate(part) for part in zip(*texts))
+    photo, photo_probs = (np.concatenate(part) for part in zip(*pictures))
     ids = list(products['id'])
     probs_photo, has_photo = mean_by_product(ids, photos['product_id'], photo_probs)
     mean_photo, _ = mean_by_product(ids, photos['product_id'], photo)
@@ -288,7 +325,8 @@ class ListingIndex:
         self.photos = pd.read_json(self.folder/'photos.json', orient='records', dtype={'image_id': str, 'product_id': str})
         with np.load(self.folder/'vectors.npz') as saved: self.vectors = {k: saved[k] for k in saved.files}
         self.lexical = LexicalIndex.load(self.folder/'lexical')
-        self.vector_indexes = {kind: VectorIndex.load(self.folder/f'{kind}.faiss') for kind in VECTOR_KINDS}
+        backend = vector_backend(self.manifest.get('store', {'backend': 'faiss'})['backend'])
+        self.vector_indexes = {kind: backend.load(self.folder/f'{kind}{backend.SUFFIX}') for kind in VECTOR_KINDS}
         self.row = pd.Series(np.arange(len(self.listings)), index=self.listings['id'].to_numpy())
         self.photo_rows = self.row[self.photos['product_id']].to_numpy() if len(self.photos) else np.zeros(0, int)
     def __len__(self): return len(self.listings)
@@ -312,7 +350,7 @@ class IndexReport:
     def __str__(self):
         m, b = self.manifest, self.manifest['build']
         if not self.changed: return f"index: up to date ({m['listings']:,} listings, {m['photos']:,} photos) in {self.folder}"
-        kinds = ', '.join(f"{k} {v}" for k, v in m['vector_indexes'].items())
+        kinds = ', '.join(f"{k} {v}" for k, v in m['vector_indexes'].items()) + (' (in Milvus)' if _store_of(m)['backend'] == 'milvus' else '')
         return (f"index: {m['listings']:,} listings ({b['embedded']:,} embedded, {b['kept']:,} kept, {b['removed']:,} removed), "
                 f"{m['photos']:,} photos; vector indexes: {kinds}; {b['seconds']:.1f} s; in {self.folder}")
 
@@ -326,14 +364,14 @@ def _previous(data:DataFolder, models:dict) -> ListingIndex|None:
     return index if index.manifest['models'] == models else None
 
 # %% ../nbs/09_search_index.ipynb #b4e44441
-def _assemble(products:pd.DataFrame, photos:pd.DataFrame, fingerprints:pd.Series, previous:ListingIndex|None, data:DataFolder) -> tuple[dict, pd.DataFrame, int]:
+def _assemble(products:pd.DataFrame, photos:pd.DataFrame, fingerprints:pd.Series, previous:ListingIndex|None, data:DataFolder, cluster=None) -> tuple[dict, pd.DataFrame, int]:
     "The vectors of every listing in `products`' order (kept from `previous` where the fingerprint is the same), the photos' table, and how many were embedded"
     ids = products['id'].to_numpy()
     old = previous.listings.set_index('id')['fingerprint'] if previous is not None else pd.Series(dtype=str)
     kept = np.array([i in old.index and old[i] == fingerprints[i] for i in ids], bool)
     todo = products[~kept]
     new_photos = photos[photos['product_id'].isin(todo['id'])]
-    fresh = embed_listings(data, todo, new_photos) if len(todo) else None
+    fresh = embed_listings(data, todo, new_photos, cluster) if len(todo) else None
     dims = {k: (fresh or previous.vectors)[k].shape[1] for k in ('text', 'probabilities', 'product', 'photo')}
     vectors = {k: np.zeros((len(ids), dims[k]), np.float32) for k in ('text', 'probabilities', 'product')}
     for k in vectors:
@@ -371,12 +409,35 @@ def _swap_in(root:Path, write) -> Path:
     return version
 
 # %% ../nbs/09_search_index.ipynb #aa419a34
+def _store_of(manifest:dict) -> dict:
+    "Where a version's vectors are searched: the backend, and the Milvus store's address (None: the data folder's)"
+    store = manifest.get('store', {'backend': 'faiss'})
+    return {'backend': store['backend'], **({'uri': store.get('uri')} if store['backend'] == 'milvus' else {})}
+
+def _wanted_store(backend:str|None=None, milvus_uri:str|None=None) -> dict:
+    "Where a build puts the vectors: `backend` and `milvus_uri`, else the settings' (the address checked)"
+    settings = load_settings()
+    store = {'backend': backend or settings['index_backend']}
+    if store['backend'] == 'milvus': store['uri'] = vector_backend('milvus').checked_uri(milvus_uri or settings['milvus_uri'])
+    else: vector_backend(store['backend'])
+    return store
+
+def current_store(data:DataFolder) -> dict:
+    "The store of the version in use, collections included ({} when there is none)"
+    try: return json.loads((_current(data)/'manifest.json').read_text()).get('store', {'backend': 'faiss'})
+    except (OSError, ValueError): return {}
+
 def build_index(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
                 approximate:str='auto', # 'auto' (HNSW from `APPROXIMATE_FROM` vectors), 'exact' or 'hnsw'
+                backend:str|None=None, # where the vectors are searched, 'faiss' or 'milvus'; the settings' `index_backend` when None
+                milvus_uri:str|None=None, # the Milvus store; the settings' `milvus_uri` when None (unset: the data folder's `milvus.db`)
+                cluster=None, # a `distributed_batch.BatchCluster` that embeds the new listings; this process when None
                ) -> IndexReport:
     "Build or update the search index: embed new and changed listings only, keep the rest, swap the new version in whole"
     data, start = DataFolder(data), time.perf_counter()
     if approximate not in ('auto', 'exact', 'hnsw'): raise RRError(f"approximate={approximate!r}: 'auto', 'exact' or 'hnsw'")
+    store = _wanted_store(backend, milvus_uri)
+    backend_class = vector_backend(store['backend'])
     models = _models(data)
     products = read_clean_products(data)
     photos = labelled_photos(data)[['image_id', 'product_id', 'path']]
@@ -384,14 +445,17 @@ def build_index(data:Path|str|DataFolder|None=None, # the data folder; `data_dir
     listings = listing_table(data, products)
     content = _content(listings, fingerprints)
     previous = _previous(data, models)
-    if previous is not None and previous.manifest['content'] == content and previous.manifest['approximate'] == approximate:
+    replaced = current_store(data)
+    if (previous is not None and previous.manifest['content'] == content and previous.manifest['approximate'] == approximate
+        and _store_of(previous.manifest) == store):
         return IndexReport(previous.manifest, previous.folder, changed=False)
-    vectors, photo_table, embedded = _assemble(products, photos, fingerprints, previous, data)
+    vectors, photo_table, embedded = _assemble(products, photos, fingerprints, previous, data, cluster)
     listings = listings.assign(fingerprint=listings['id'].map(fingerprints), duplicate_group=duplicate_groups(products).to_numpy())
     hnsw = {'auto': None, 'exact': False, 'hnsw': True}[approximate]
-    indexes = {k: VectorIndex(vectors[k], hnsw) for k in VECTOR_KINDS}
+    if store['backend'] == 'milvus': indexes, store = backend_class.build_kinds(vectors, hnsw, store['uri'], data)
+    else: indexes = {k: backend_class(vectors[k], hnsw) for k in VECTOR_KINDS}
     previous_ids = set(previous.listings['id']) if previous is not None else set()
-    manifest = dict(models=models, content=content, approximate=approximate, listings=len(listings), photos=len(photo_table),
+    manifest = dict(models=models, content=content, approximate=approximate, store=store, listings=len(listings), photos=len(photo_table),
                     vector_indexes={k: 'HNSW' if v.approximate else 'exact' for k, v in indexes.items()},
                     dims={k: int(v.shape[1]) for k, v in vectors.items()}, built=time.strftime('%Y-%m-%dT%H:%M:%S'),
                     build=dict(embedded=embedded, kept=len(listings) - embedded, removed=len(previous_ids - set(listings['id'])),
@@ -401,24 +465,31 @@ def build_index(data:Path|str|DataFolder|None=None, # the data folder; `data_dir
         photo_table.to_json(folder/'photos.json', orient='records')
         with open(folder/'vectors.npz', 'wb') as f: np.savez(f, **vectors)
         LexicalIndex(listings['product_name'], listings['product_description']).save(folder/'lexical')
-        for k, index in indexes.items(): index.save(folder/f'{k}.faiss')
+        for k, index in indexes.items(): index.save(folder/f'{k}{index.SUFFIX}')
         manifest['build']['seconds'] = round(time.perf_counter() - start, 2)
         (folder/'manifest.json').write_text(json.dumps(manifest, indent=1))    # last: a version without it is not whole
     version = _swap_in(data.index, write)
+    if 'milvus' in (store['backend'], replaced.get('backend')) or data.milvus_store.exists():   # a store keeps this version and the one it replaced
+        vector_backend('milvus').drop_unused(data, [store, replaced])
     return IndexReport(manifest, version, changed=True)
 
 # %% ../nbs/09_search_index.ipynb #e7a57ab5
 def index_command(approximate:Literal['auto', 'exact', 'hnsw']='auto', # the vector indexes: auto (HNSW from APPROXIMATE_FROM vectors), exact or hnsw
+                  workers:Annotated[int, AtLeast(1)]|None=None, # embed on a local cluster of this many worker processes, started and stopped here (default: in this process)
+                  cluster:str|None=None, # embed on the running cluster at this address (Ray: host:6379; Dask: tcp://host:8786)
+                  engine:Literal['ray', 'dask']='ray', # the distributed engine of --workers and --cluster (`distributed_batch`)
                  ) -> IndexReport:
-    "Build or update the search index: lexical (BM25) and vectors (FAISS), embedding only new and changed listings"
-    return build_index(approximate=approximate)
+    "Build or update the search index: lexical (BM25) and vectors (FAISS or Milvus), embedding only new and changed listings"
+    if workers is None and cluster is None: return build_index(approximate=approximate)
+    from recommendation_ranking.distributed_batch import BatchCluster   # a later module, loaded only when asked for
+    with BatchCluster(workers, cluster, engine) as on: return build_index(approximate=approximate, cluster=on)
 
 def index_done(**_) -> bool:
     "Whether the current index holds every clean product as it is now, made by the current models"
     data = DataFolder()
     try:
         index, models = load_index(data), _models(data)
-        if index.manifest['models'] != models: return False
+        if index.manifest['models'] != models or _store_of(index.manifest) != _wanted_store(): return False
         products = read_clean_products(data)
         photos = labelled_photos(data)[['image_id', 'product_id', 'path']]
         return index.manifest['content'] == _content(listing_table(data, products), listing_fingerprints(products, photos))

@@ -33,6 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from .core import *
+from .index import current_store
 from .interactions import INTERACTION_KINDS, insert_interactions, interaction_row, interactions_engine, interactions_table, known_products
 from .ranker import load_ranker, personal_search, recommend
 from .search import SORTS, SearchEngine, result_objects, search_engine
@@ -598,6 +599,9 @@ def serve_command(host:str='127.0.0.1', # the address to listen on: loopback unl
     data = DataFolder()
     for path, what, command in _served_files(data):
         if not path.exists(): raise missing_output(path, what, command)
+    store = current_store(data)
+    if workers > 1 and store.get('backend') == 'milvus' and (store.get('uri') or '.db').endswith('.db'):
+        raise RRError(f"the index's vectors are in a Milvus Lite file, which one process opens at a time: serve with --workers 1, or put them in a Milvus server (milvus_uri)")
     load_credentials(credentials)                                       # a bad credentials file: said now, not by each worker
     if credentials: os.environ['RR_CREDENTIALS'] = str(Path(credentials).resolve())
     os.environ['RR_DATA'] = str(data.root.resolve())
