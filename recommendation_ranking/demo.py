@@ -167,7 +167,7 @@ def make_demo_marketplace(data:Path|str|None=None, # the data folder; `data_dir(
     return dict(products=res['products'], images=res['images'], photos_drawn=drawn)
 
 # %% ../nbs/01c_demo.ipynb #694d7d00
-DEMO_STEP_OPTIONS = {'train-vision': dict(epochs=4, tops=1, crop_views=0, sizes=[224]), 'train-text': dict(epochs=1),
+DEMO_STEP_OPTIONS = {'train-vision': dict(epochs=2, tops=1, crop_views=0, sizes=[224]), 'train-text': dict(epochs=1),
                      'simulate-users': dict(users=60, days=30)}
 
 def demo_command(n:Annotated[int, AtLeast(1)]=250, # demo listings, about evenly over the 13 main categories

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging, os, time
 from typing import Callable
 from fastcore.basics import patch
+from fastcore.xtras import modified_env
 import pandas as pd
 from .core import *
 from .index import embed_photos_part
@@ -56,8 +57,9 @@ def start(self:BatchCluster) -> BatchCluster:
         import ray
         try:
             if self.address: ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
-            else: ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
-                           runtime_env={'env_vars': _worker_env(self.workers)})
+            else:
+                with modified_env(**_worker_env(self.workers)):                   # its workers inherit the environment it starts in (a runtime_env would cost seconds more)
+                    ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
         except (ConnectionError, RuntimeError, ValueError) as e: raise RRError(f"cannot reach the Ray cluster at {self.address!r} ({e})") from None
         self.client = ray
     return self

@@ -198,7 +198,10 @@ def _parse_html(path:Path) -> _Links:
 def broken_links(site:Path) -> list[str]:
     "Every link between the pages of `site` whose file or anchor does not exist, as 'page: link'"
     site, parsed, bad = Path(site), {}, []
-    get = lambda p: parsed.setdefault(p, _parse_html(p))
+    def get(p:Path):                                                        # each page parsed once
+        p = p.resolve()
+        if p not in parsed: parsed[p] = _parse_html(p)
+        return parsed[p]
     for page in sorted(site.rglob('*.html')):
         for link in get(page).links:
             u = urlsplit(link)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13a_dev.testing.ipynb #83a3a0d7
 from __future__ import annotations
-import hashlib, json, os, shutil, subprocess, sys, tempfile, threading, time, http.server
+import contextlib, hashlib, io, json, os, shutil, subprocess, sys, tempfile, threading, time, http.server
 from pathlib import Path
 import numpy as np
 from fastcore.test import test_eq, test_ne, test_close, test_fail
@@ -15,7 +15,8 @@ from ..clean_tabular import clean_products
 from ..clean_images import clean_image_folder
 
 # %% auto #0
-__all__ = ['demo_data_folder', 'trained_demo_folder', 'real_data_folder', 'run_rr', 'PhotoServer', 'check_model_family']
+__all__ = ['demo_data_folder', 'trained_demo_folder', 'real_data_folder', 'run_rr', 'rr_here', 'PhotoServer',
+           'check_model_family']
 
 # %% ../../nbs/13a_dev.testing.ipynb #34bb5d5c
 def demo_data_folder(path:Path|str|None=None, # an empty folder; a new temporary one when None
@@ -100,6 +101,22 @@ def run_rr(*argv:str, # the arguments after `rr`
     r = subprocess.run([sys.executable, '-c', 'import sys; from recommendation_ranking.cli import main; sys.exit(main())', *argv],
                        capture_output=True, text=True, env={**os.environ, **extra})
     return r.returncode, r.stdout, r.stderr
+
+# %% ../../nbs/13a_dev.testing.ipynb #4a9c466d
+def rr_here(*argv:str, # the arguments after `rr`
+            data:Path|str|DataFolder|None=None, # the data folder (`RR_DATA`); the environment's when None
+            **env:str, # more environment variables, while it runs
+           ) -> tuple[int, str, str]:
+    "Run `rr` in this process, with progress bars off; returns (exit code, stdout, stderr); the environment is left as it was"
+    from recommendation_ranking.cli import main
+    saved, out, err = os.environ.copy(), io.StringIO(), io.StringIO()
+    os.environ.update({'RR_PROGRESS': '0', **({'RR_DATA': str(DataFolder(data).root)} if data is not None else {}), **env})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try: code = main(list(argv))
+            except SystemExit as e: code = e.code
+    finally: os.environ.clear(); os.environ.update(saved)
+    return code, out.getvalue(), err.getvalue()
 
 # %% ../../nbs/13a_dev.testing.ipynb #5271b8c7
 class PhotoServer:
