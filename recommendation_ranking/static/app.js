@@ -61,21 +61,27 @@ function filterParams() {
   return params;
 }
 
+let searchSeq = 0;   // the latest search or photo search: an older one's answer that comes later is dropped
+function searchStarted(text) { setStatus(text); $('#status').dataset.busy = '1'; return ++searchSeq; }
+function searchEnded(seq) { if (seq === searchSeq) delete $('#status').dataset.busy; }
+
 async function search(event) {
   if (event) event.preventDefault();
   const q = $('#q').value.trim();
   const params = filterParams();
   if (q) params.set('q', q);
   if (!q && ![...params.keys()].some(k => ['min_price', 'max_price', 'category', 'near'].includes(k))) { setStatus('Type what you are looking for, or choose a filter.', true); return; }
-  setStatus('Searching…');
+  const seq = searchStarted('Searching…');
   try {
     const { results } = await api('/search?' + params);
+    if (seq !== searchSeq) return;
     lastQuery = q || null;
     show($('#results'), results);
     setStatus(results.length ? `${results.length} listings${q ? ` for “${q}”` : ''}` : 'No listing matches; try other words or fewer filters.');
     $('#status').dataset.query = params.toString().replace(/&?user=[^&]*/, '');
     logEvents('view', results.slice(0, 10).map(r => r.product_id));
-  } catch (e) { setStatus(e.message, true); }
+  } catch (e) { if (seq === searchSeq) setStatus(e.message, true); }
+  finally { searchEnded(seq); }
 }
 
 async function searchPhoto(file) {
@@ -84,14 +90,16 @@ async function searchPhoto(file) {
   const q = $('#q').value.trim();
   if (q) params.set('q', q);
   const form = new FormData(); form.append('photo', file);
-  setStatus('Looking for listings like your photo…');
+  const seq = searchStarted('Looking for listings like your photo…');
   try {
     const { results } = await api('/search/photo?' + params, { method: 'POST', body: form });
+    if (seq !== searchSeq) return;
     lastQuery = q || null;
     show($('#results'), results);
     setStatus(`${results.length} listings that look like your photo`);
     $('#status').dataset.query = 'photo';
-  } catch (e) { setStatus(e.message, true); }
+  } catch (e) { if (seq === searchSeq) setStatus(e.message, true); }
+  finally { searchEnded(seq); }
   $('#photo').value = '';
 }
 
