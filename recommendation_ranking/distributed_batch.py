@@ -87,6 +87,7 @@ def map(self:BatchCluster, func:Callable, # a function the workers can import (a
     return self.client.get([remote.remote(*a) for a in args])
 
 def _each(work:Callable, items:list) -> list: return [work(item) for item in items]
+def _pid_and_peak(_) -> tuple: return os.getpid(), peak_memory_mb()    # which worker ran a part, and its peak memory so far
 
 @patch
 def map_items(self:BatchCluster, work:Callable, # one item's work
@@ -98,8 +99,6 @@ def map_items(self:BatchCluster, work:Callable, # one item's work
     for part, results in zip(parts, self.map(_each, [(work, part) for part in parts])): yield from zip(part, results)
 
 # %% ../nbs/15c_scale.distributed.ipynb #cbd25055
-def _pid_and_peak(_) -> tuple: return os.getpid(), peak_memory_mb()
-
 def bench_batch(bundle:str, # the vision model's bundle
                 paths:list, # photo files
                 workers:int|None=None, # each cluster's worker processes; the number of cores when None

@@ -325,7 +325,7 @@ class ListingIndex:
         self.photos = pd.read_json(self.folder/'photos.json', orient='records', dtype={'image_id': str, 'product_id': str})
         with np.load(self.folder/'vectors.npz') as saved: self.vectors = {k: saved[k] for k in saved.files}
         self.lexical = LexicalIndex.load(self.folder/'lexical')
-        backend = vector_backend(self.manifest.get('store', {'backend': 'faiss'})['backend'])
+        backend = vector_backend(_store_of(self.manifest)['backend'])
         self.vector_indexes = {kind: backend.load(self.folder/f'{kind}{backend.SUFFIX}') for kind in VECTOR_KINDS}
         self.row = pd.Series(np.arange(len(self.listings)), index=self.listings['id'].to_numpy())
         self.photo_rows = self.row[self.photos['product_id']].to_numpy() if len(self.photos) else np.zeros(0, int)
@@ -409,9 +409,13 @@ def _swap_in(root:Path, write) -> Path:
     return version
 
 # %% ../nbs/09_search_index.ipynb #aa419a34
+def _recorded_store(manifest:dict) -> dict:
+    "A version's store as its manifest records it (a version made before stores were recorded: FAISS files)"
+    return manifest.get('store', {'backend': 'faiss'})
+
 def _store_of(manifest:dict) -> dict:
     "Where a version's vectors are searched: the backend, and the Milvus store's address (None: the data folder's)"
-    store = manifest.get('store', {'backend': 'faiss'})
+    store = _recorded_store(manifest)
     return {'backend': store['backend'], **({'uri': store.get('uri')} if store['backend'] == 'milvus' else {})}
 
 def _wanted_store(backend:str|None=None, milvus_uri:str|None=None) -> dict:
@@ -424,7 +428,7 @@ def _wanted_store(backend:str|None=None, milvus_uri:str|None=None) -> dict:
 
 def current_store(data:DataFolder) -> dict:
     "The store of the version in use, collections included ({} when there is none)"
-    try: return json.loads((_current(data)/'manifest.json').read_text()).get('store', {'backend': 'faiss'})
+    try: return _recorded_store(json.loads((_current(data)/'manifest.json').read_text()))
     except (OSError, ValueError): return {}
 
 def build_index(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
