@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from .clean_tabular import read_clean_products
-from .data.split import load_split
+from .data.split import load_split, sub_categories
 from .metrics import classification_metrics, leaf_precision_at_k, per_class_accuracy
 
 # %% auto #0
@@ -152,19 +152,24 @@ def _encoder_probabilities(model:EncoderClassifier, tokens:dict, batch_size:int=
     "Class probabilities of tokenised texts"
     return _encoder_outputs(model, tokens, batch_size)[0]
 
-# %% ../nbs/08a_text.ipynb #558fbe67
+# %% ../nbs/08a_text.ipynb #9ba7fb98
 def fine_tune_encoder(train_texts:list, train_labels, # the train part: texts and class codes
                       valid_texts:list, valid_labels, # the validation part, to keep the best epoch
                       n_classes:int,
-                      epochs:int=3, batch_size:int=32, lr:float=5e-5, # the encoder's peak learning rate; the head's is 20 times it
+                      train_subs=None, # the train part's sub-category codes, learnt by a second head when given
+                      sub_weight:float=1.0, # the weight of the sub-category loss beside the main one
+                      epochs:int=3, batch_size:int=32, lr:float=5e-5, # the encoder's peak learning rate; the heads' is 20 times it
                       max_length:int=128, seed:int=0) -> tuple[EncoderClassifier, list]:
     "The sentence encoder fine-tuned with a linear head; the best epoch's model, and each epoch's figures"
     torch.manual_seed(seed)
     model = EncoderClassifier(SentenceEncoder(max_length=max_length), n_classes)
+    subs = None if train_subs is None else torch.tensor(np.asarray(train_subs))
+    sub_head = None if subs is None else nn.Linear(model.encoder.dim, int(subs.max()) + 1)
     train_tokens, valid_tokens = model.encoder.tokens(train_texts), model.encoder.tokens(valid_texts)
     labels, valid_labels = torch.tensor(np.asarray(train_labels)), np.asarray(valid_labels)
     steps = epochs * -(-len(train_texts) // batch_size)
-    opt = torch.optim.AdamW([{'params': model.encoder.parameters(), 'lr': lr}, {'params': model.head.parameters(), 'lr': 20 * lr}], weight_decay=0.01)
+    heads = [*model.head.parameters(), *(sub_head.parameters() if sub_head is not None else [])]
+    opt = torch.optim.AdamW([{'params': model.encoder.parameters(), 'lr': lr}, {'params': heads, 'lr': 20 * lr}], weight_decay=0.01)
     warmup = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
     generator, history, best = torch.Generator().manual_seed(seed), [], (-1.0, None)
@@ -173,7 +178,9 @@ def fine_tune_encoder(train_texts:list, train_labels, # the train part: texts an
             model.train(); t, total = time.perf_counter(), 0.0
             for idx in torch.randperm(len(train_texts), generator=generator).split(batch_size):
                 x, m = model.encoder.pad([train_tokens['input_ids'][i] for i in idx], [train_tokens['attention_mask'][i] for i in idx])
-                loss = F.cross_entropy(model(x, m), labels[idx], label_smoothing=0.1)
+                v = model.dropout(model.encoder(x, m))
+                loss = F.cross_entropy(model.head(v), labels[idx], label_smoothing=0.1)
+                if sub_head is not None: loss = loss + sub_weight * F.cross_entropy(sub_head(v), subs[idx], label_smoothing=0.1)
                 opt.zero_grad(); loss.backward(); opt.step(); sched.step()
                 total += loss.item() * len(idx); bar.update(1)
             accuracy = float((_encoder_probabilities(model, valid_tokens).argmax(1) == valid_labels).mean())
@@ -260,7 +267,7 @@ def predict_and_embed(self:TextModel, products:pd.DataFrame, # with `product_nam
 
 # %% ../nbs/08a_text.ipynb #b64a3422
 TEXT_DEFAULTS = dict(candidates=['tfidf', 'frozen', 'finetuned'], epochs=3, batch_size=32, lr=5e-5, max_length=128, seed=0,
-                     embed_with='auto')
+                     embed_with='auto', sub_weight=1.0)
 TFIDF_CS, EMBEDDING_CS = (3.0, 10.0, 30.0), (0.003, 0.01, 0.03, 0.1)
 
 # %% ../nbs/08a_text.ipynb #10752010
@@ -340,8 +347,9 @@ def _fit_text_model(df:pd.DataFrame, data:DataFolder, config:dict) -> tuple[Text
             accuracy, value, model, probs = _best_by_validation(embedding_classifier, EMBEDDING_CS, emb['train'], y['train'], emb['valid'], y['valid'])
             figures[name] = dict(C=value)
         elif name == 'finetuned':
-            model, history = fine_tune_encoder(texts['train'], y['train'], texts['valid'], y['valid'], len(classes),
-                                               **{k: config[k] for k in ('epochs', 'batch_size', 'lr', 'max_length', 'seed')})
+            subs = sub_categories(parts['train']) if config['sub_weight'] else None
+            model, history = fine_tune_encoder(texts['train'], y['train'], texts['valid'], y['valid'], len(classes), subs,
+                                               **{k: config[k] for k in ('sub_weight', 'epochs', 'batch_size', 'lr', 'max_length', 'seed')})
             probs = _encoder_probabilities(model, model.encoder.tokens(texts['valid']))
             figures[name] = dict(history=history)
         else: raise RRError(f"text model candidate {name!r}: use 'tfidf', 'frozen' or 'finetuned'")
@@ -373,8 +381,8 @@ def _text_config(**settings) -> dict:
     return {**TEXT_DEFAULTS, **{k: v for k, v in settings.items() if v is not None}}
 
 def _text_fingerprint(df:pd.DataFrame, config:dict) -> str:
-    "A hash of everything the text model is fitted from: the texts, labels and parts, and the settings"
-    return frame_fingerprint(df[['id', 'product_name', 'product_description', 'main_category', 'part']].assign(settings=repr(sorted(config.items()))))
+    "A hash of everything the text model is fitted from: the texts, category paths and parts, and the settings"
+    return frame_fingerprint(df[['id', 'product_name', 'product_description', 'category', 'part']].assign(settings=repr(sorted(config.items()))))
 
 # %% ../nbs/08a_text.ipynb #f53a26ca
 def train_text_model(data:Path|str|DataFolder|None=None, # the data folder; `data_dir()` when None
@@ -409,15 +417,16 @@ class TextModelReport:
 def train_text_command(epochs:Annotated[int, AtLeast(1)]=TEXT_DEFAULTS['epochs'], # epochs of fine-tuning the sentence encoder
                        candidates:list[str]=TEXT_DEFAULTS['candidates'], # the candidates to fit: tfidf, frozen, finetuned
                        max_length:Annotated[int, AtLeast(8)]=TEXT_DEFAULTS['max_length'], # tokens of a listing the fine-tuned encoder reads
+                       sub_weight:Annotated[float, AtLeast(0)]=TEXT_DEFAULTS['sub_weight'], # weight of the sub-category loss in fine-tuning (0: main categories only)
                       ) -> TextModelReport:
     "Fit the text models (TF-IDF, frozen and fine-tuned sentence encoder), keep the best on the validation part"
     data = DataFolder()
-    return TextModelReport(train_text_model(data, epochs=epochs, candidates=candidates, max_length=max_length)[1], data)
+    return TextModelReport(train_text_model(data, epochs=epochs, candidates=candidates, max_length=max_length, sub_weight=sub_weight)[1], data)
 
 # %% ../nbs/08a_text.ipynb #56043c21
 def train_text_done(epochs:int=TEXT_DEFAULTS['epochs'], candidates:list[str]=TEXT_DEFAULTS['candidates'],
-                    max_length:int=TEXT_DEFAULTS['max_length'], **_) -> bool:
+                    max_length:int=TEXT_DEFAULTS['max_length'], sub_weight:float=TEXT_DEFAULTS['sub_weight'], **_) -> bool:
     "Whether the saved text model was fitted on these listings with the settings `rr train-text` would use"
     data = DataFolder()
-    config = _text_config(epochs=epochs, candidates=candidates, max_length=max_length)
+    config = _text_config(epochs=epochs, candidates=candidates, max_length=max_length, sub_weight=sub_weight)
     return model_is_current(data.model('text'), _text_fingerprint(text_data(data), config))

@@ -13,7 +13,7 @@ from ..clean_tabular import read_clean_products
 from ..download import read_raw_csv
 
 # %% auto #0
-__all__ = ['SPLIT_FRACTIONS', 'SPLIT_SEED', 'PARTS', 'make_split', 'load_split', 'labelled_photos']
+__all__ = ['SPLIT_FRACTIONS', 'SPLIT_SEED', 'PARTS', 'make_split', 'load_split', 'labelled_photos', 'sub_categories']
 
 # %% ../../nbs/03b_data.split.ipynb #1188ab5f
 SPLIT_FRACTIONS = {'train': 0.70, 'valid': 0.15, 'test': 0.15}
@@ -62,15 +62,21 @@ def load_split(data:Path|str|None=None, # the data folder; `data_dir()` when Non
 def labelled_photos(data:Path|str|None=None, # the data folder; `data_dir()` when None
                     photos:Path|str|None=None, # the cleaned photos; `<data>/cleaned_images/<image_size>` when None
                    ) -> pd.DataFrame:
-    "Each cleaned photo with its product, main category, category code and part of the split"
+    "Each cleaned photo with its product, main category, category path, main category code and part of the split"
     data = DataFolder(data)
     photos = Path(photos) if photos else data.cleaned_photos()
     products = read_clean_products(data)
     split = load_split(data, products)
     images = read_raw_csv(data.raw_table('images'), 'images')[['id', 'product_id']].rename(columns={'id': 'image_id'})
-    df = images.merge(products[['id', 'main_category']], left_on='product_id', right_on='id').drop(columns='id')
+    df = images.merge(products[['id', 'main_category', 'category']], left_on='product_id', right_on='id').drop(columns='id')
     df = df.merge(split[['id', 'part']], left_on='product_id', right_on='id').drop(columns='id')
     df['path'] = [str(photos/f'{i}.jpg') for i in df['image_id']]
     df = df[[Path(p).exists() for p in df['path']]].reset_index(drop=True)
     df['label'] = df['main_category'].cat.codes.astype(int)
-    return df[['image_id', 'product_id', 'main_category', 'label', 'part', 'path']]
+    return df[['image_id', 'product_id', 'main_category', 'category', 'label', 'part', 'path']]
+
+# %% ../../nbs/03b_data.split.ipynb #32fe0bc1
+def sub_categories(products:pd.DataFrame, # with `category`, the category path ("Main / Sub / Leaf")
+                  ) -> np.ndarray:
+    "A code for each row's sub-category (the first two levels of its path), numbered in order of appearance"
+    return pd.factorize(products['category'].astype(str).str.split(' / ').str[:2].str.join(' / '))[0]

@@ -17,7 +17,7 @@ from PIL import Image
 from ..backbones import BACKBONES, efficientnet_lite
 from ..clean_images import square_pixels
 from ..data.loaders import train_transform
-from ..data.split import labelled_photos
+from ..data.split import labelled_photos, sub_categories
 from ..metrics import classification_metrics, per_class_accuracy
 from .model import Trunk, Top, VisionModel, input_batch, prefetched_batches, save_checkpoint, load_checkpoint
 
@@ -69,7 +69,7 @@ def cache_trunk_maps(paths, # cleaned photo files
 
 # %% ../../nbs/07c_vision.train.ipynb #4a20febb
 VISION_DEFAULTS = dict(epochs=10, batch_size=64, optimizer='adamw', momentum=0.9,
-                       label_smoothing=0.1, dropout=0.3, patience=3, seed=0, n_blocks=6, n_tops=3, sizes=None, crop_views=2)
+                       label_smoothing=0.1, dropout=0.3, patience=3, seed=0, n_blocks=6, n_tops=3, sizes=None, crop_views=2, sub_weight=1.0)
 OPTIMIZER_DEFAULTS = {'adamw': dict(lr=1e-3, weight_decay=0.05),   # decoupled weight decay
                       'sgd': dict(lr=0.02, weight_decay=5e-4)}     # an L2 penalty: 0.05 would swamp the gradient
 
@@ -108,6 +108,7 @@ class TrainingRun:
     maps:list # the cached trunk outputs of every photo, one array per input size
     crops:np.ndarray|None # the cached random crops of the training photos, or None
     labels:torch.Tensor # every photo's class code
+    subs:torch.Tensor|None # every photo's sub-category code, learnt by a second head (a training aid); None: main categories only
     train:np.ndarray # positions of the training photos
     valid:np.ndarray # positions of the validation photos
     config:dict # the settings: `VISION_DEFAULTS` and what the user changed
@@ -123,13 +124,15 @@ def _train_top(run:TrainingRun, i:int) -> tuple:
     checkpoint, best_file, seed = run.folder/f'checkpoint_{i}.pt', run.folder/f'best_{i}.pt', config['seed'] + i
     torch.manual_seed(seed)
     top = Top(efficientnet_lite(run.identity['backbone']), len(run.identity['classes']), config['n_blocks'], config['dropout'])
-    opt = _optimizer(top.parameters(), config)
+    sub_head = None if run.subs is None else nn.Linear(top.classifier.in_features, int(run.subs.max()) + 1)
+    opt = _optimizer([*top.parameters(), *(sub_head.parameters() if sub_head is not None else [])], config)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=opt.defaults['lr'], total_steps=config['epochs'] * -(-len(tr) // config['batch_size']), pct_start=0.15)
     generator = torch.Generator().manual_seed(seed)
     start, history, best_acc, stale = 0, [], -1.0, 0
     if run.resume and checkpoint.exists():
         state = load_checkpoint(checkpoint, run.identity)
         top.load_state_dict(state['top']); opt.load_state_dict(state['optimizer']); sched.load_state_dict(state['scheduler'])
+        if sub_head is not None: sub_head.load_state_dict(state['sub_head'])
         generator.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
         start, history, best_acc, stale = state['epoch'] + 1, state['history'], state['best_valid_accuracy'], state['stale']
         if not state['finished']: log(f"top {i + 1}: resuming after epoch {state['epoch'] + 1} of {config['epochs']}")
@@ -141,7 +144,9 @@ def _train_top(run:TrainingRun, i:int) -> tuple:
         perm = torch.randperm(len(tr), generator=generator).numpy()
         for j in range(0, len(perm), config['batch_size']):
             b = perm[j:j + config['batch_size']]
-            out = top(_view_batch(run.maps, run.crops, b, tr, generator)); loss = lossf(out, y[tr[b]])
+            v = top.dropout(top.embed(_view_batch(run.maps, run.crops, b, tr, generator)))
+            out = top.classifier(v); loss = lossf(out, y[tr[b]])
+            if sub_head is not None: loss = loss + config['sub_weight'] * lossf(sub_head(v), run.subs[tr[b]])
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
             losses.append(loss.item()); correct += (out.argmax(1) == y[tr[b]]).sum().item()
         pv = _probabilities(top, run.maps, va)
@@ -156,6 +161,7 @@ def _train_top(run:TrainingRun, i:int) -> tuple:
         else: stale += 1
         last = epoch + 1 == config['epochs'] or stale >= config['patience']
         save_checkpoint(checkpoint, {**run.identity, 'epoch': epoch, 'top': top.state_dict(), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
+                             'sub_head': sub_head.state_dict() if sub_head is not None else None,
                              'generator': generator.get_state(), 'torch_rng': torch.get_rng_state(), 'history': history,
                              'best_valid_accuracy': best_acc, 'stale': stale, 'finished': last, 'config': config})
         log(f"top {i + 1}/{config['n_tops']}, epoch {epoch + 1}: train loss {rec['train_loss']:.3f}, valid accuracy {rec['valid_accuracy']:.1%} ({rec['seconds']} s)")
@@ -172,7 +178,7 @@ def export_bundle(tops:list, path:Path|str, **meta) -> Path:
 # %% ../../nbs/07c_vision.train.ipynb #22877e3d
 def _vision_fingerprint(labelled, backbone:str, config:dict) -> str:
     "A fingerprint of what a vision model is trained from: the photo files, their labels and parts, the backbone, the settings"
-    return files_fingerprint(labelled['path'], backbone, json.dumps(config, sort_keys=True), frame_fingerprint(labelled[['image_id', 'label', 'part']]))
+    return files_fingerprint(labelled['path'], backbone, json.dumps(config, sort_keys=True), frame_fingerprint(labelled[['image_id', 'category', 'part']]))
 
 def _training_config(config:dict, backbone:str) -> dict:
     "`VISION_DEFAULTS` with `config`'s changes (`sizes` None: the backbone's input size and 32 px more); an `RRError` for a setting that does not exist"
@@ -217,7 +223,8 @@ def train_vision_model(data:Path|str|None=None, # the data folder; `data_dir()` 
     tr, va, te = (np.flatnonzero(labelled['part'].to_numpy() == p) for p in ('train', 'valid', 'test'))
     maps, crops = training_maps(data, labelled, backbone, config)
     writer = SummaryWriter(str(data.training_log(f'vision_{backbone}')))
-    run = TrainingRun(folder, maps, crops, y, tr, va, config, identity, resume, writer, log)
+    subs = torch.tensor(sub_categories(labelled)) if config['sub_weight'] else None
+    run = TrainingRun(folder, maps, crops, y, subs, tr, va, config, identity, resume, writer, log)
     tops, history = [], []
     for i in range(config['n_tops']):
         top, top_history = _train_top(run, i)
@@ -244,9 +251,10 @@ class VisionTrainingReport:
                 f"bundle: {r['bundle']}; TensorBoard logs: {self.data.training_log('vision_' + r['backbone'])}")
 
 # %% ../../nbs/07c_vision.train.ipynb #2f31f465
-def _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes) -> dict:
+def _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes, sub_weight=VISION_DEFAULTS['sub_weight']) -> dict:
     "The training settings from `rr train-vision`'s options"
-    return dict(epochs=epochs, optimizer=optimizer, patience=patience, n_tops=tops, crop_views=crop_views, sizes=sizes, **({'lr': lr} if lr else {}))
+    return dict(epochs=epochs, optimizer=optimizer, patience=patience, n_tops=tops, crop_views=crop_views, sizes=sizes, sub_weight=sub_weight,
+                **({'lr': lr} if lr else {}))
 
 def train_vision_command(resume:bool=False, # continue from the last checkpoints
                          epochs:Annotated[int, AtLeast(1)]=VISION_DEFAULTS['epochs'], # epochs per top
@@ -256,19 +264,21 @@ def train_vision_command(resume:bool=False, # continue from the last checkpoints
                          tops:Annotated[int, AtLeast(1)]=VISION_DEFAULTS['n_tops'], # tops trained, each from its own seed, and averaged
                          crop_views:Annotated[int, AtLeast(0)]=VISION_DEFAULTS['crop_views'], # random crops of each training photo, cached for augmentation
                          sizes:list[Annotated[int, AtLeast(32)]]|None=None, # input sizes the photos are cached at; the first is the network's (default: the backbone's input size and 32 px more)
+                         sub_weight:Annotated[float, AtLeast(0)]=VISION_DEFAULTS['sub_weight'], # weight of the sub-category loss (0: main categories only)
                          backbone:Literal[VISION_BACKBONES]|None=None, # the pretrained network (default: the settings' `vision_backbone`)
                         ) -> VisionTrainingReport:
     "Train the vision model (EfficientNet-Lite transfer learning), judge it, export the bundle"
-    config = _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes)
+    config = _command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes, sub_weight)
     return VisionTrainingReport(train_vision_model(resume=resume, backbone=backbone, **config), DataFolder())
 
 # %% ../../nbs/07c_vision.train.ipynb #d1cc1ff3
 def train_vision_done(epochs:int=VISION_DEFAULTS['epochs'], optimizer:str=VISION_DEFAULTS['optimizer'], lr:float|None=None,
                       patience:int=VISION_DEFAULTS['patience'], tops:int=VISION_DEFAULTS['n_tops'],
-                      crop_views:int=VISION_DEFAULTS['crop_views'], sizes:list[int]|None=None, backbone:str|None=None, **_) -> bool:
+                      crop_views:int=VISION_DEFAULTS['crop_views'], sizes:list[int]|None=None, sub_weight:float=VISION_DEFAULTS['sub_weight'],
+                      backbone:str|None=None, **_) -> bool:
     "Whether the saved bundle was trained from the same photos with the same settings as `rr train-vision` would use"
     backbone = backbone or load_settings()['vision_backbone']
     bundle = DataFolder().vision_bundle(backbone)
-    config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes), backbone)
+    config = _training_config(_command_config(epochs, optimizer, lr, patience, tops, crop_views, sizes, sub_weight), backbone)
     try: return model_is_current(bundle, _vision_fingerprint(labelled_photos(DataFolder()), backbone, config))
     except (RRError, OSError): return False                     # no photos or products yet
