@@ -185,12 +185,17 @@ class VectorIndex:
         self._setup()
     def _setup(self):
         if isinstance(self.faiss, faiss.IndexHNSWFlat): self.faiss.hnsw.efSearch = HNSW_EF_SEARCH
-        self.projection = None
-        if not self.approximate and self.faiss.d >= PROJECT_FROM_DIMS and len(self) >= PROJECT_FROM_VECTORS:
-            stored = self._stored()                                   # the principal directions of a sample
-            sample = stored[np.random.default_rng(0).permutation(len(stored))[:PROJECTION_SAMPLE]]
-            self.projection = np.ascontiguousarray(np.linalg.svd(sample, full_matrices=False)[2][:PROJECTED_DIMS].T)
-            self.projected = stored @ self.projection
+    @functools.cached_property
+    def projection(self) -> np.ndarray|None:
+        "The principal directions of a sample of wide vectors of an exact index, `(d, PROJECTED_DIMS)` (else None), found when first needed"
+        if self.approximate or self.faiss.d < PROJECT_FROM_DIMS or len(self) < PROJECT_FROM_VECTORS: return None
+        stored = self._stored()
+        sample = stored[np.random.default_rng(0).permutation(len(stored))[:PROJECTION_SAMPLE]]
+        return np.ascontiguousarray(np.linalg.svd(sample, full_matrices=False)[2][:PROJECTED_DIMS].T)
+    @functools.cached_property
+    def projected(self) -> np.ndarray|None:
+        "The vectors projected on `projection` (None when there is none)"
+        return None if self.projection is None else self._stored() @ self.projection
     def _stored(self) -> np.ndarray: return faiss.rev_swig_ptr(self.faiss.get_xb(), len(self) * self.faiss.d).reshape(len(self), self.faiss.d)
     @property
     def approximate(self) -> bool: return isinstance(self.faiss, faiss.IndexHNSWFlat)

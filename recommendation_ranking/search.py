@@ -129,6 +129,7 @@ class SearchEngine:
         self.shown = {c: index.listings[c].to_numpy() for c in ('id', 'product_name', 'price', 'location', 'main_category', 'listed')}  # what a result shows
         rows = pd.Series(np.arange(len(self.groups))).groupby(self.groups).agg(list)
         self.members = {g: np.array(r) for g, r in rows.items() if len(r) > 1}  # the rows of each duplicate group
+        for v in index.vector_indexes.values(): getattr(v, 'projection', None)  # wide vectors' projections: now, not in the first search
     @functools.cached_property
     def text_model(self): return load_text_model(self.data)
     @functools.cached_property
