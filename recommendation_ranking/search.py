@@ -19,10 +19,11 @@ from .vision.inference import load_vision_bundle
 
 # %% auto #0
 __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'RERANK_DEPTH', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT',
-           'QUERY_THREADS', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS', 'find_place',
-           'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend', 'SearchEngine', 'search_engine',
-           'query_words', 'torch_threads', 'corrected_text', 'blas_threads_limited', 'search', 'similar',
-           'result_objects', 'search_file', 'SearchReport', 'json_lines', 'search_command', 'similar_command']
+           'QUERY_THREADS', 'FEEDBACK_DEPTH', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS',
+           'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend', 'SearchEngine',
+           'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'min_max', 'feedback_scores',
+           'blas_threads_limited', 'search', 'similar', 'result_objects', 'search_file', 'SearchReport', 'json_lines',
+           'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -119,7 +120,7 @@ CANDIDATES = 200            # how deep each retriever looks before fusion
 SORT_POOL = 100             # how many of the most relevant listings a sort by price, distance or date re-orders
 RERANK_DEPTH = 50           # how many of the most relevant listings a user's history re-orders
 FUSIONS = ('rrf', 'rrf+category', 'blend', 'lexical', 'semantic')
-SEARCH_DEFAULTS = dict(fusion='blend', alpha=0.3)
+SEARCH_DEFAULTS = dict(fusion='blend', alpha=0.3, feedback=0.8)
 
 class SearchEngine:
     "Search and more-like-this over one version of the index"
@@ -248,6 +249,41 @@ def photo_ranking(self:SearchEngine, photo, # a photo file (any size, JPEG or PN
     best = pd.Series(sims[0][found]).groupby(self.index.photo_rows[photo_rows[0][found]]).max().sort_values(ascending=False)[:CANDIDATES]
     return (best.index.to_numpy(), best.to_numpy()), vector[0]
 
+# %% ../nbs/10_search_engine.ipynb #eeb4ed8e
+FEEDBACK_DEPTH = 5          # how many of the best matches (one per duplicate group) say what a query is after
+
+def min_max(x:np.ndarray) -> np.ndarray:
+    "`x` scaled to [0, 1] (all ones when it is constant)"
+    x = np.asarray(x, float)
+    low, high = (x.min(), x.max()) if len(x) else (0.0, 0.0)
+    return (x - low) / (high - low) if high > low else np.ones(len(x))
+
+def feedback_scores(scores:np.ndarray, # a ranking's scores, best first
+                    likeness:np.ndarray, # each of its listings' similarity to the centre of the best matches
+                    weight:float, # how much likeness counts, 0 to 1
+                   ) -> np.ndarray:
+    "`(1 - weight)` of the normalised scores plus `weight` of the normalised likeness; the first listing keeps the top score"
+    new = (1 - weight) * min_max(scores) + weight * min_max(likeness)
+    if len(new): new[0] = max(new.max(), 1.0)
+    return new
+
+# %% ../nbs/10_search_engine.ipynb #20fc51c8
+@patch
+def with_feedback(self:SearchEngine, fused:dict, # row → score of a ranking
+                  allowed:np.ndarray, # which listings may be returned
+                  weight:float, # how much likeness to the best matches counts, 0 to 1
+                 ) -> tuple[dict, np.ndarray]:
+    "`fused` joined by the allowed listings most like its best matches and re-scored by `feedback_scores`, and the centre"
+    rows = np.array(sorted(fused, key=lambda r: -fused[r]), int)
+    scores = np.array([fused[r] for r in rows.tolist()], float)
+    _, first = np.unique(self.groups[rows], return_index=True)              # each duplicate group's best listing
+    vectors = self.index.vectors['product']
+    centre = normalise_rows(vectors[rows[np.sort(first)[:FEEDBACK_DEPTH]]].sum(0, keepdims=True))
+    _, alike = self.index.vector_indexes['product'].search(centre, CANDIDATES, allowed)
+    extra = np.array([r for r in alike[0].tolist() if r >= 0 and r not in fused], int)
+    rows, scores = np.r_[rows, extra], np.r_[scores, np.full(len(extra), scores.min())]
+    return dict(zip(rows.tolist(), feedback_scores(scores, vectors[rows] @ centre[0], weight).tolist())), centre[0]
+
 # %% ../nbs/10_search_engine.ipynb #b61ec709
 SORTS = ('relevance', 'price', 'distance', 'newest')
 
@@ -307,6 +343,7 @@ def _why(self:SearchEngine, row:int, query:dict, dist:np.ndarray|None) -> str:
         mine = self.index.vectors['photo'][self.index.photo_rows == row]
         parts.append(f"photo {float((mine @ query['photo_vector']).max()):.2f}" if len(mine) else 'no photo')
     if 'product_vector' in query: parts.append(f"similar {float(self.index.vectors['product'][row] @ query['product_vector']):.2f}")
+    if 'feedback_vector' in query: parts.append(f"like the best matches {float(self.index.vectors['product'][row] @ query['feedback_vector']):.2f}")
     if dist is not None: parts.append(f"{dist[row]:.0f} km" if not np.isnan(dist[row]) else 'place unknown')
     return ' · '.join(parts)
 
@@ -354,6 +391,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
            sort:str='relevance', # relevance, price, distance or newest
            fusion:str|None=None, # rrf, rrf+category, blend, lexical (BM25 alone) or semantic (embeddings alone); `SEARCH_DEFAULTS` when None
            alpha:float|None=None, # the blend's weight of the semantic (or photo) ranking
+           feedback:float|None=None, # how much likeness to the best matches counts, 0 (none) to 1 (`with_feedback`); `SEARCH_DEFAULTS` when None
            collapse:bool=True, # show each group of duplicates once
            exclude=(), # product ids never to return (e.g. a query photo's own listing)
            explain:bool=True, # give each result its `why` (an evaluation that only ranks skips it)
@@ -365,6 +403,8 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
     if sort == 'distance' and near is None: raise RRError("sort by distance needs near, the place to measure from")
     fusion, alpha = fusion or SEARCH_DEFAULTS['fusion'], SEARCH_DEFAULTS['alpha'] if alpha is None else alpha
     if fusion not in FUSIONS: raise RRError(f"fusion {fusion!r}: use one of {', '.join(FUSIONS)}")
+    feedback = SEARCH_DEFAULTS['feedback'] if feedback is None else feedback
+    if not isinstance(feedback, (int, float)) or isinstance(feedback, bool) or not 0 <= feedback <= 1: raise RRError(f"feedback must be a number from 0 to 1, got {feedback!r}")
     allowed, dist = filter_listings(self.index.listings, min_price, max_price, category, near, within_km)
     for i in exclude:
         if i in self.index.row: allowed[self.index.row[i]] = False
@@ -385,6 +425,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
     elif rankings: fused = rankings[0]
     else:                                                    # filters only: every allowed listing
         fused, sort = {int(r): 0.0 for r in np.flatnonzero(allowed)}, ('newest' if sort == 'relevance' else sort)
+    if rankings and feedback and fused: fused, query['feedback_vector'] = self.with_feedback(fused, allowed, feedback)
     rows = sorted(fused, key=lambda r: -fused[r])
     if collapse: rows, others = self.collapse_duplicates(rows, allowed, dist)
     else: others = [0] * len(rows)
