@@ -185,8 +185,8 @@ def judge_photo_queries(vectors:np.ndarray, # every catalog photo's embedding, n
         best[np.arange(len(q)), own] = -np.inf
         if feedback is None:
             top = listing_of[np.argpartition(-best, k, axis=1)[:, :k]]
-        else: top = np.array([ranked(best[j], photo_rows[q[j]])[:k] for j in range(len(q))])
-        precision += list((sub_categories[top] == sub_categories[photo_rows[q]][:, None]).mean(1))
+            precision += list((sub_categories[top] == sub_categories[photo_rows[q]][:, None]).mean(1))
+        else: precision += [(sub_categories[ranked(best[j], photo_rows[q[j]])[:k]] == sub_categories[photo_rows[q[j]]]).sum() / k for j in range(len(q))]
         several = n_photos[own] > 1
         sims[np.arange(len(q)), q] = -np.inf                              # the query photo itself is left out
         best = np.maximum.reduceat(sims, starts, axis=1)

@@ -99,7 +99,7 @@ def synthetic_listings(categories:np.ndarray, # each listing's main category (fr
 def write_synthetic_index(folder:Path|str, # a new folder for the version
                           listings:pd.DataFrame, # from `synthetic_listings`
                           text:np.ndarray, # their text embeddings, normalised
-                          text_index:VectorIndex|None=None, # the text vector index, when built already; exact when None
+                          text_index:VectorIndex|None=None, # the text vector index (the product index too), when built already; exact when None
                          ) -> Path:
     "Write an index version of synthetic listings that `index.ListingIndex` reads"
     folder = Path(folder); folder.mkdir(parents=True)
@@ -112,7 +112,8 @@ def write_synthetic_index(folder:Path|str, # a new folder for the version
     photo = np.zeros((0, text.shape[1]), np.float32)
     with open(folder/'vectors.npz', 'wb') as f: np.savez(f, text=text, probabilities=probabilities, product=text, photo=photo)
     LexicalIndex(listings['product_name'], listings['product_description']).save(folder/'lexical')
-    indexes = {'text': text_index or VectorIndex(text, False), 'product': VectorIndex(text, False), 'photo': VectorIndex(photo, False)}
+    text_index = text_index or VectorIndex(text, False)
+    indexes = {'text': text_index, 'product': text_index, 'photo': VectorIndex(photo, False)}     # a synthetic listing's product vector is its text vector
     for kind in VECTOR_KINDS: indexes[kind].save(folder/f'{kind}.faiss')
     manifest = dict(models={}, content='synthetic', approximate='auto', listings=len(listings), photos=0, synthetic=True,
                     vector_indexes={k: 'HNSW' if v.approximate else 'exact' for k, v in indexes.items()},

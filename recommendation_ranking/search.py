@@ -259,12 +259,12 @@ def min_max(x:np.ndarray) -> np.ndarray:
     return (x - low) / (high - low) if high > low else np.ones(len(x))
 
 def feedback_scores(scores:np.ndarray, # a ranking's scores, best first
-                    likeness:np.ndarray, # each of its listings' similarity to the centre of the best matches
+                    likeness:np.ndarray, # the similarity to the centre of the best matches of its listings, then of those that join it (score 0)
                     weight:float, # how much likeness counts, 0 to 1
                    ) -> np.ndarray:
-    "`(1 - weight)` of the normalised scores plus `weight` of the normalised likeness; the first listing keeps the top score"
-    new = (1 - weight) * min_max(scores) + weight * min_max(likeness)
-    if len(new): new[0] = max(new.max(), 1.0)
+    "`(1 - weight)` of the normalised scores plus `weight` of the normalised likeness; the first listing keeps the top score, alone"
+    new = (1 - weight) * np.r_[min_max(scores), np.zeros(len(likeness) - len(scores))] + weight * min_max(likeness)
+    if len(new): new[0], new[1:] = max(new.max(), 1.0), np.minimum(new[1:], max(new.max(), 1.0) - 1e-9)
     return new
 
 # %% ../nbs/10_search_engine.ipynb #20fc51c8
@@ -281,8 +281,8 @@ def with_feedback(self:SearchEngine, fused:dict, # row → score of a ranking
     centre = normalise_rows(vectors[rows[np.sort(first)[:FEEDBACK_DEPTH]]].sum(0, keepdims=True))
     _, alike = self.index.vector_indexes['product'].search(centre, CANDIDATES, allowed)
     extra = np.array([r for r in alike[0].tolist() if r >= 0 and r not in fused], int)
-    rows, scores = np.r_[rows, extra], np.r_[scores, np.full(len(extra), scores.min())]
-    return dict(zip(rows.tolist(), feedback_scores(scores, vectors[rows] @ centre[0], weight).tolist())), centre[0]
+    joined = np.r_[rows, extra]
+    return dict(zip(joined.tolist(), feedback_scores(scores, vectors[joined] @ centre[0], weight).tolist())), centre[0]
 
 # %% ../nbs/10_search_engine.ipynb #b61ec709
 SORTS = ('relevance', 'price', 'distance', 'newest')
@@ -391,7 +391,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
            sort:str='relevance', # relevance, price, distance or newest
            fusion:str|None=None, # rrf, rrf+category, blend, lexical (BM25 alone) or semantic (embeddings alone); `SEARCH_DEFAULTS` when None
            alpha:float|None=None, # the blend's weight of the semantic (or photo) ranking
-           feedback:float|None=None, # how much likeness to the best matches counts, 0 (none) to 1 (`with_feedback`); `SEARCH_DEFAULTS` when None
+           feedback:float|None=None, # how much likeness to the best matches counts, 0 (none) to 1 (`with_feedback`); when None `SEARCH_DEFAULTS`'s, none for lexical and semantic
            collapse:bool=True, # show each group of duplicates once
            exclude=(), # product ids never to return (e.g. a query photo's own listing)
            explain:bool=True, # give each result its `why` (an evaluation that only ranks skips it)
@@ -403,7 +403,7 @@ def search(self:SearchEngine, text:str|None=None, # the words a user typed
     if sort == 'distance' and near is None: raise RRError("sort by distance needs near, the place to measure from")
     fusion, alpha = fusion or SEARCH_DEFAULTS['fusion'], SEARCH_DEFAULTS['alpha'] if alpha is None else alpha
     if fusion not in FUSIONS: raise RRError(f"fusion {fusion!r}: use one of {', '.join(FUSIONS)}")
-    feedback = SEARCH_DEFAULTS['feedback'] if feedback is None else feedback
+    if feedback is None: feedback = 0 if fusion in ('lexical', 'semantic') else SEARCH_DEFAULTS['feedback']     # one retriever alone is just that
     if not isinstance(feedback, (int, float)) or isinstance(feedback, bool) or not 0 <= feedback <= 1: raise RRError(f"feedback must be a number from 0 to 1, got {feedback!r}")
     allowed, dist = filter_listings(self.index.listings, min_price, max_price, category, near, within_km)
     for i in exclude:
