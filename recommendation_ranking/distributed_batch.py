@@ -13,13 +13,16 @@ from .core import *
 from .index import embed_photos_part
 
 # %% auto #0
-__all__ = ['BATCH_ENGINES', 'DEFAULT_ENGINE', 'TASK_RETRIES', 'CONNECT_TIMEOUT', 'BatchCluster', 'bench_batch']
+__all__ = ['BATCH_ENGINES', 'DEFAULT_ENGINE', 'TASK_RETRIES', 'CONNECT_TIMEOUT', 'UNSET_IN_WORKERS', 'BatchCluster',
+           'bench_batch']
 
 # %% ../nbs/15c_scale.distributed.ipynb #8a9fa23a
 BATCH_ENGINES = ('dask', 'ray')
-DEFAULT_ENGINE = 'ray'                                               # measured the faster below
+DEFAULT_ENGINE = 'dask'                                              # as fast as Ray, starts in a second, less memory (measured below)
 TASK_RETRIES = 3                                                     # Ray: runs of a part whose worker died (Dask: its scheduler's allowed-failures, 3)
 CONNECT_TIMEOUT = 10                                                 # seconds to reach a running cluster
+
+UNSET_IN_WORKERS = ('MALLOC_TRIM_THRESHOLD_',)                      # Dask's default for its workers: torch's passes slow down under it (measured below)
 
 def _worker_env(workers:int) -> dict:
     "The environment of a local cluster's workers: each with its share of the cores for torch, BLAS and FAISS"
@@ -30,7 +33,7 @@ class BatchCluster:
     "A distributed engine's cluster that runs a function on the parts of a batch step: local (started and stopped here) or running at an address"
     def __init__(self, workers:int|None=None, # start a local cluster of this many worker processes
                  address:str|None=None, # or connect to the running cluster at this address
-                 engine:str=DEFAULT_ENGINE): # 'ray' or 'dask'
+                 engine:str=DEFAULT_ENGINE): # 'dask' or 'ray'
         if engine not in BATCH_ENGINES: raise RRError(f"engine {engine!r}: one of {', '.join(BATCH_ENGINES)}")
         if (workers is None) == (address is None): raise RRError("a cluster needs workers (a local cluster) or an address (a running one), one of the two")
         if workers is not None and workers < 1: raise RRError(f"workers must be at least 1, got {workers}")
@@ -44,12 +47,15 @@ class BatchCluster:
 def start(self:BatchCluster) -> BatchCluster:
     "Start the local cluster, or connect to the running one"
     if self.engine == 'dask':
+        import dask
         from distributed import Client, LocalCluster
         try:
             if self.address: self.client = Client(self.address, timeout=CONNECT_TIMEOUT)
             else:
-                self.local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                          silence_logs=logging.CRITICAL, env=_worker_env(self.workers))
+                spawn_env = {**_worker_env(self.workers), **{k: None for k in UNSET_IN_WORKERS}}   # set before a worker starts; None: not set
+                with dask.config.set({'distributed.nanny.pre-spawn-environ': spawn_env}), modified_env():   # Dask writes them here to spawn: undone
+                    self.local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                              silence_logs=logging.CRITICAL)
                 self.client = Client(self.local)
         except (OSError, TimeoutError) as e:
             raise RRError(f"cannot reach the Dask cluster at {self.address!r} ({e})" if self.address else f"cannot start a local Dask cluster ({e})") from None

@@ -485,8 +485,8 @@ def build_index(data:Path|str|DataFolder|None=None, # the data folder; `data_dir
 # %% ../nbs/09_search_index.ipynb #e7a57ab5
 def index_command(approximate:Literal['auto', 'exact', 'hnsw']='auto', # the vector indexes: auto (HNSW from APPROXIMATE_FROM vectors), exact or hnsw
                   workers:Annotated[int, AtLeast(1)]|None=None, # embed on a local cluster of this many worker processes, started and stopped here (default: in this process)
-                  cluster:str|None=None, # embed on the running cluster at this address (Ray: host:6379; Dask: tcp://host:8786)
-                  engine:Literal['ray', 'dask']='ray', # the distributed engine of --workers and --cluster (`distributed_batch`)
+                  cluster:str|None=None, # embed on the running cluster at this address (Dask: tcp://host:8786; Ray: host:6379)
+                  engine:Literal['dask', 'ray']='dask', # the distributed engine of --workers and --cluster (`distributed_batch`)
                  ) -> IndexReport:
     "Build or update the search index: lexical (BM25) and vectors (FAISS or Milvus), embedding only new and changed listings"
     if workers is None and cluster is None: return build_index(approximate=approximate)

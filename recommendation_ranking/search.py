@@ -20,10 +20,10 @@ from .vision.inference import load_vision_bundle
 # %% auto #0
 __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'RERANK_DEPTH', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT',
            'QUERY_THREADS', 'FEEDBACK_DEPTH', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS',
-           'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'blend', 'SearchEngine',
-           'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'min_max', 'feedback_scores',
-           'blas_threads_limited', 'search', 'similar', 'result_objects', 'search_file', 'SearchReport', 'json_lines',
-           'search_command', 'similar_command']
+           'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'min_max', 'blend', 'SearchEngine',
+           'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'feedback_scores', 'blas_threads_limited',
+           'search', 'similar', 'result_objects', 'search_file', 'SearchReport', 'json_lines', 'search_command',
+           'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -104,15 +104,18 @@ def rrf(*rankings:tuple[np.ndarray, np.ndarray], # (rows, scores) of each rankin
         for rank, row in enumerate(rows, start=1): fused[int(row)] = fused.get(int(row), 0.0) + 1.0 / (k + rank)
     return fused
 
+def min_max(x:np.ndarray) -> np.ndarray:
+    "`x` scaled to [0, 1] (all ones when it is constant)"
+    x = np.asarray(x, float)
+    low, high = (x.min(), x.max()) if len(x) else (0.0, 0.0)
+    return (x - low) / (high - low) if high > low else np.ones(len(x))
+
 def blend(first:tuple[np.ndarray, np.ndarray], second:tuple[np.ndarray, np.ndarray], # (rows, scores) of two rankings
           alpha:float=0.5) -> dict:
     "Weighted blend of min-max normalised scores: `(1 - alpha) * first + alpha * second`"
     fused = {}
     for (rows, scores), weight in ((first, 1 - alpha), (second, alpha)):
-        if not len(rows): continue
-        low, high = float(np.min(scores)), float(np.max(scores))
-        norm = (np.asarray(scores, float) - low) / (high - low) if high > low else np.ones(len(rows))
-        for row, s in zip(rows, norm): fused[int(row)] = fused.get(int(row), 0.0) + weight * float(s)
+        for row, s in zip(rows, min_max(scores)): fused[int(row)] = fused.get(int(row), 0.0) + weight * float(s)
     return fused
 
 # %% ../nbs/10_search_engine.ipynb #4ada16cd
@@ -251,12 +254,6 @@ def photo_ranking(self:SearchEngine, photo, # a photo file (any size, JPEG or PN
 
 # %% ../nbs/10_search_engine.ipynb #eeb4ed8e
 FEEDBACK_DEPTH = 5          # how many of the best matches (one per duplicate group) say what a query is after
-
-def min_max(x:np.ndarray) -> np.ndarray:
-    "`x` scaled to [0, 1] (all ones when it is constant)"
-    x = np.asarray(x, float)
-    low, high = (x.min(), x.max()) if len(x) else (0.0, 0.0)
-    return (x - low) / (high - low) if high > low else np.ones(len(x))
 
 def feedback_scores(scores:np.ndarray, # a ranking's scores, best first
                     likeness:np.ndarray, # the similarity to the centre of the best matches of its listings, then of those that join it (score 0)
