@@ -235,6 +235,7 @@ def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', '
                   size:Annotated[int, AtLeast(32)]=256, # clean-images: the side of the square photos
                   seconds:Annotated[float, AtLeast(1)]=60, # service: how long each word-search load runs
                   clients:Annotated[int, AtLeast(1)]=32, # service: concurrent clients of the word search
+                  rate:Annotated[float, AtLeast(1)]=100, # service: requests a second of the word search at a rate (new queries)
                   workers:Annotated[int, AtLeast(1)]=2, # service: the server's worker processes; batch: each cluster's
                   sizes:str='10000,100000,1000000', # scale: the catalogue sizes, separated by commas
                  ) -> str:
@@ -242,7 +243,7 @@ def bench_command(name:Literal['clean-images', 'embeddings', 'text', 'vision', '
     data = DataFolder()
     if name == 'service':
         from recommendation_ranking.service_load import bench_service, format_service_bench
-        return format_service_bench(bench_service(data, seconds=seconds, clients=clients, workers=workers))
+        return format_service_bench(bench_service(data, seconds=seconds, clients=clients, workers=workers, rate=rate))
     if name == 'scale':
         from recommendation_ranking.scale_bench import bench_scale, format_scale_bench
         try: counts = [int(x) for x in sizes.split(',')]

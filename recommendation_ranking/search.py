@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_search_engine.ipynb #e0c7c1b5
 from __future__ import annotations
-import contextlib, difflib, functools, json, math, re, threading
+import collections, concurrent.futures, contextlib, difflib, functools, json, math, re, threading
 from pathlib import Path
 from typing import Annotated, Callable, Literal
 from fastcore.basics import patch
@@ -21,9 +21,9 @@ from .vision.inference import load_vision_bundle
 __all__ = ['RRF_K', 'CANDIDATES', 'SORT_POOL', 'RERANK_DEPTH', 'FUSIONS', 'SEARCH_DEFAULTS', 'QUERY_VECTORS_KEPT',
            'QUERY_THREADS', 'FEEDBACK_DEPTH', 'SORTS', 'SEARCH_BLAS_THREADS', 'RESULT_FIELDS', 'QUERY_FIELDS',
            'find_place', 'distances_km', 'category_mask', 'filter_listings', 'rrf', 'min_max', 'blend', 'SearchEngine',
-           'search_engine', 'query_words', 'torch_threads', 'corrected_text', 'feedback_scores', 'blas_threads_limited',
-           'search', 'similar', 'result_objects', 'search_file', 'SearchReport', 'json_lines', 'search_command',
-           'similar_command']
+           'search_engine', 'query_words', 'OpportunisticBatch', 'torch_threads', 'corrected_text', 'feedback_scores',
+           'blas_threads_limited', 'search', 'similar', 'result_objects', 'search_file', 'SearchReport', 'json_lines',
+           'search_command', 'similar_command']
 
 # %% ../nbs/10_search_engine.ipynb #35500ef6
 _LAT_LON = re.compile(r'^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$')
@@ -163,6 +163,42 @@ def _top(scores:np.ndarray, n:int) -> np.ndarray:
     return rows[np.argsort(-scores[rows], kind='stable')]
 
 # %% ../nbs/10_search_engine.ipynb #e25174dd
+class OpportunisticBatch:
+    "Calls of `func` on one item, from many threads at once, run as calls of `func` on the batch of items that waited meanwhile"
+    def __init__(self, func:Callable, # a list of items → their results, in order
+                 max_size:int=32): # the most items in one batch
+        self.func, self.max_size = func, max_size
+        self.cond, self.waiting, self.running = threading.Condition(), [], False
+        self.sizes = collections.Counter()                  # batch size → how many batches ran (what a benchmark reads)
+    def __repr__(self): return f"OpportunisticBatch({getattr(self.func, '__name__', self.func)}, max_size={self.max_size})"
+    def __call__(self, item):
+        "`func([item])[0]`, run in a batch with the items of other threads that asked meanwhile"
+        mine = concurrent.futures.Future()
+        with self.cond:
+            self.waiting.append((item, mine))
+            while True:
+                while self.running and not mine.done(): self.cond.wait()
+                if mine.done(): break
+                self.running, batch, self.waiting = True, self.waiting[:self.max_size], self.waiting[self.max_size:]
+                self.cond.release()                                  # others queue while this batch runs
+                try: self._run(batch)
+                finally:
+                    self.cond.acquire(); self.running = False; self.cond.notify_all()
+        return mine.result()
+    def _run(self, batch:list):
+        "Run one batch and give each waiting call its result; a failed batch of several again item by item"
+        try:
+            results = list(self.func([item for item, _ in batch]))
+            if len(results) != len(batch): raise RRError(f"{self!r} gave {len(results)} results for {len(batch)} items")
+        except Exception as e:
+            if len(batch) > 1:
+                for one in batch: self._run([one])
+            else: batch[0][1].set_exception(e)
+            return
+        self.sizes[len(batch)] += 1
+        for (_, future), result in zip(batch, results): future.set_result(result)
+
+# %% ../nbs/10_search_engine.ipynb #054a50cc
 QUERY_VECTORS_KEPT = 1024
 QUERY_THREADS = 1          # torch threads that embed one query (None: torch's own number)
 
@@ -190,11 +226,15 @@ def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
     return made
 
 @patch
+def _embed_queries(self:SearchEngine, texts:list) -> np.ndarray:
+    "The text model's normalised embeddings of queries, in one pass"
+    with torch_threads(QUERY_THREADS): return normalise_rows(self.text_model.embed(texts).astype(np.float32))
+
+@patch
 def query_vector(self:SearchEngine, text:str) -> np.ndarray:
-    "The text model's normalised embedding of a query (the sentence encoder alone); remembered"
-    def embed(t):
-        with torch_threads(QUERY_THREADS): return normalise_rows(self.text_model.embed([t]).astype(np.float32))[0]
-    return _remembered(self, 'vectors', text, embed)
+    "The text model's normalised embedding of a query (the sentence encoder alone); remembered; embedded with the queries of other threads that wait meanwhile"
+    batch = self.__dict__.get('_query_batch') or self.__dict__.setdefault('_query_batch', OpportunisticBatch(self._embed_queries))
+    return _remembered(self, 'vectors', text, batch)
 
 @patch
 def query_categories(self:SearchEngine, text:str) -> np.ndarray:

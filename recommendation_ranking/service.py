@@ -287,27 +287,33 @@ class SearchFilters:
         self.k, self.user = k, user
         self.filters = dict(min_price=min_price, max_price=max_price, category=category or None, near=near or None, within_km=within_km, sort=sort)
 
-def _search(service:Service, text:str|None, photo, f:SearchFilters) -> dict:
-    "The results of a search as the API answers them (a word search for no one in particular: remembered); an `RRError` becomes a 422"
-    engine = service.engine                                         # this request's index version, whatever happens meanwhile
-    key = (engine.index.folder.name, text, f.k, tuple(f.filters.items())) if photo is None and not f.user else None
-    if key is not None and (found := service.answers.get(key)) is not None: return found
+def _search(service:Service, text:str|None, photo, f:SearchFilters, engine:SearchEngine|None=None) -> dict:
+    "The results of a search as the API answers them; an `RRError` becomes a 422"
+    engine = engine or service.engine                               # this request's index version, whatever happens meanwhile
     try:
         if f.user: table = personal_search(engine, text, photo, f.k, user=f.user, ranker=service.ranker, creds=service.creds, **f.filters)
         else: table = engine.search(text, photo, f.k, **f.filters)
     except RRError as e: raise ServiceError(422, str(e)) from None
-    answer = {'results': result_objects(table)}
-    if key is not None: service.answers.put(key, answer)
-    return answer
+    return {'results': result_objects(table)}
+
+def _results_json(answer:dict) -> Response:
+    "A search's answer as JSON, checked against `SearchResults` (what FastAPI does with a `response_model`)"
+    return Response(SearchResults.model_validate(answer).model_dump_json(), media_type='application/json')
 
 # %% ../nbs/11f_service.ipynb #6522c6c6
 @router.get('/search', response_model=SearchResults, responses=ERRORS, tags=['search'])
-def search_words(service:Annotated[Service, Depends(_service)], filters:Annotated[SearchFilters, Depends()],
-                 q:Annotated[str|None, Query(max_length=MAX_QUERY_CHARS, description="the words to search for")]=None):
+async def search_words(service:Annotated[Service, Depends(_service)], filters:Annotated[SearchFilters, Depends()],
+                       q:Annotated[str|None, Query(max_length=MAX_QUERY_CHARS, description="the words to search for")]=None):
     "Listings for words, best first, with `rr search`'s filters and sorts (no words: every listing that passes the filters)"
-    if not (q or '').strip() and not any(filters.filters[n] is not None for n in ('min_price', 'max_price', 'category', 'near')):
+    text = (q or '').strip() or None
+    if text is None and not any(filters.filters[n] is not None for n in ('min_price', 'max_price', 'category', 'near')):
         raise ServiceError(422, "give words to search for (q), or a filter (min_price, max_price, category, near)")
-    return _search(service, (q or '').strip() or None, None, filters)
+    engine = service.engine                                         # this request's index version, whatever happens meanwhile
+    key = None if filters.user else (engine.index.folder.name, text, filters.k, tuple(filters.filters.items()))
+    if key is not None and (remembered := service.answers.get(key)) is not None: return remembered   # on the event loop: no thread, no search
+    answer = await run_in_threadpool(lambda: _results_json(_search(service, text, None, filters, engine)))
+    if key is not None: service.answers.put(key, answer)
+    return answer
 
 # %% ../nbs/11f_service.ipynb #87fcd6cd
 async def _upload(upload:UploadFile, name:str) -> Image.Image:
@@ -321,7 +327,7 @@ async def search_photo(service:Annotated[Service, Depends(_service)], filters:An
                        q:Annotated[str|None, Query(max_length=MAX_QUERY_CHARS, description="words too (optional)")]=None):
     "Listings whose photos look like the uploaded one (and match the words, when given), with the same filters"
     image = await _upload(photo, 'photo')
-    return await run_in_threadpool(_search, service, (q or '').strip() or None, image, filters)
+    return await run_in_threadpool(lambda: _results_json(_search(service, (q or '').strip() or None, image, filters)))
 
 # %% ../nbs/11f_service.ipynb #0c527064
 def _known(service:Service, product_id:str) -> int:

@@ -42,9 +42,11 @@ def shadow_data_folder(data:Path|str|DataFolder, # the data folder to read
     return DataFolder(dst)
 
 # %% ../nbs/11g_service.load.ipynb #fe065464
-async def _clients(url:str, request:Callable, clients:int, seconds:float|None, total:int|None, until:Callable|None=None) -> list:
-    "(latency s, status or error name, request number, what came back) of each request of `clients` concurrent clients"
-    out, sent, stop_at = [], 0, time.perf_counter() + (seconds or 1e9)
+async def _clients(url:str, request:Callable, clients:int, seconds:float|None, total:int|None, until:Callable|None=None,
+                   rate:float|None=None) -> list:
+    "(latency s, status or error name, request number, what came back) of each request of `clients` concurrent clients (at `rate`: each when due)"
+    out, sent, begin = [], 0, time.perf_counter()
+    stop_at = begin + (seconds or 1e9)
     until = until or (lambda: False)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as http:
@@ -52,8 +54,12 @@ async def _clients(url:str, request:Callable, clients:int, seconds:float|None, t
             nonlocal sent
             while time.perf_counter() < stop_at and (total is None or sent < total) and not until():
                 n, sent = sent, sent + 1
+                if rate:
+                    due = begin + n / rate
+                    if due >= stop_at: break
+                    await asyncio.sleep(max(0.0, due - time.perf_counter()))
                 method, path, kwargs = request(n)
-                start = time.perf_counter()
+                start = due if rate else time.perf_counter()
                 try:
                     r = await http.request(method, path, **kwargs)
                     out.append((time.perf_counter() - start, r.status_code, n, r.json() if r.status_code == 200 else r.text[:200]))
@@ -73,14 +79,16 @@ def load(url:str, # the service, e.g. http://127.0.0.1:8000
          seconds:float|None=60, # for how long (None: until `total` were sent)
          total:int|None=None, # how many requests at most
          until:Callable|None=None, # stop when it returns True
+         rate:float|None=None, # requests a second, each sent when due and timed from then (None: each client sends again when answered)
         ) -> dict:
-    "Throughput, latency percentiles and failures of `clients` clients sending `request`s for `seconds`"
-    start = time.perf_counter()
-    answers = _run(_clients(url, request, clients, seconds, total, until))
+    "Throughput, latency percentiles and failures of `clients` clients sending `request`s for `seconds`, and the cores the clients used"
+    start, cpu = time.perf_counter(), time.process_time()
+    answers = _run(_clients(url, request, clients, seconds, total, until, rate))
     wall = time.perf_counter() - start
     ok = [a for a in answers if a[1] == 200]
     failed = [a for a in answers if a[1] != 200]
-    return dict(requests=len(answers), ok=len(ok), failed=len(failed), seconds=wall, per_second=len(ok) / wall,
+    return dict(requests=len(answers), ok=len(ok), failed=len(failed), seconds=wall, per_second=len(ok) / wall, rate=rate,
+                client_cpu=(time.process_time() - cpu) / wall,
                 **{k: v for k, v in latency_percentiles([a[0] for a in ok] or [0]).items() if k != 'n'},
                 failures=pd.Series([str(a[1]) for a in failed]).value_counts().to_dict(), answers=answers)
 
@@ -126,6 +134,7 @@ def _serving_new(url:str, before:str, indexed:Callable, timeout_s:float):
 # %% ../nbs/11g_service.load.ipynb #62364084
 def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run` built; `data_dir()` when None
                   seconds:float=60, clients:int=32, workers:int=2, # word search: for how long, how many clients, server workers
+                  rate:float=100, # then new queries at this many requests a second, from the same clients
                   photo_seconds:float=20, photo_clients:int=8, # photo search
                   events:int=20_000, event_clients:int=50, # interactions
                   swap_clients:int=16, swap_timeout_s:float=300, crash_after_s:float=3, # a new index under load (the most its pick-up may take); a crash after this long
@@ -148,6 +157,7 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
             load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients=4, total=len(queries), seconds=None)  # each query once: remembered
             results['words, repeated queries'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients, seconds)
             results['words, every query new'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[n % len(pairs)]}}), clients, seconds)
+            results['words, new, at a rate'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[-1 - n % len(pairs)]}}), clients, seconds, rate=rate)
             results['photo'] = load(served.url, lambda n: ('POST', '/search/photo', {'files': {'photo': ('p.jpg', photo_bytes[n % len(photo_bytes)], 'image/jpeg')}}),
                                     photo_clients, photo_seconds)
             sent = _events('bench', product_ids, events)
@@ -198,10 +208,11 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
 def format_service_bench(r:dict) -> str:
     "The figures of `bench_service` as `rr bench service` prints them"
     out = []
-    for name in ('words, repeated queries', 'words, every query new', 'photo'):
+    for name in ('words, repeated queries', 'words, every query new', 'words, new, at a rate', 'photo'):
         x = r[name]
         out.append(f"{name:<24} {x['per_second']:6.1f} requests/s  p50 {x['p50_ms']:6.1f} ms  p99 {x['p99_ms']:6.1f} ms  "
-                   f"{x['ok']:,} answered, {x['failed']:,} failed {x['failures'] or ''}")
+                   f"{x['ok']:,} answered, {x['failed']:,} failed {x['failures'] or ''}"
+                   + (f" ({x['rate']:g} a second offered)" if x.get('rate') else '') + f"; the clients used {x['client_cpu']:.2f} cores")
     i = r['interactions']
     out.append(f"{'interactions':<24} {i['per_second']:6.1f} requests/s  p50 {i['p50_ms']:6.1f} ms  p99 {i['p99_ms']:6.1f} ms  "
                f"{i['events']:,} events in {i['posts']:,} posts: {i['stored']:,} stored, {i['added']:,} added, "
