@@ -163,7 +163,9 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
             product_ids = [r['product_id'] for r in ids]
             photos = sorted(shadow.cleaned_photos().glob('*.jpg'))[:200]
             photo_bytes = [p.read_bytes() for p in photos]
-            load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients=4, total=len(queries), seconds=None)  # each query once: remembered
+            # remembered by every worker: a connection stays with one worker, so each query goes out ten times per worker over
+            # all the connections (one that no worker has seen would be a new query, slow under load, in the p99 of a short run)
+            load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients, total=len(queries) * workers * 10, seconds=None)
             results['words, repeated queries'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients, seconds)
             results['words, every query new'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[n % len(pairs)]}}), clients, seconds)
             results['words, new, at a rate'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[-1 - n % len(pairs)]}}), clients, seconds, rate=rate)
