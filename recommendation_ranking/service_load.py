@@ -203,7 +203,7 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
         crash_events = _events('crash', product_ids, 50_000, seed=1)
         served = ServedProcess(shadow, workers=workers, **env).start()
         async def crash():
-            task = asyncio.create_task(_clients(served.url, lambda n: ('POST', '/interactions', {'json': crash_events[n]}), event_clients, crash_after_s + 5, None))
+            task = asyncio.create_task(_clients(served.url, lambda n: ('POST', '/interactions', {'json': crash_events[n]}), event_clients, crash_after_s + 5, len(crash_events)))  # refused connections after the kill are fast: never past the list
             await asyncio.sleep(crash_after_s); served.kill()
             return await task
         answers = _run(crash())
