@@ -62,19 +62,12 @@ async def _clients(url:str, request:Callable, clients:int, seconds:float|None, t
                 method, path, kwargs = request(n)
                 start = due if rate else time.perf_counter()
                 try:
-                    async with http.request(method, path, **_session_kwargs(kwargs)) as r:
+                    async with http.request(method, path, **kwargs) as r:
                         body = await r.read()
                     out.append((time.perf_counter() - start, r.status, n, json.loads(body) if r.status == 200 else body[:200].decode(errors='replace')))
                 except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as e: out.append((time.perf_counter() - start, type(e).__name__, n, str(e)[:200]))
         await asyncio.gather(*(client(i) for i in range(clients)))
     return out
-
-def _session_kwargs(kwargs:dict) -> dict:
-    "A request's keyword arguments as `aiohttp` takes them: `files` ({field: (name, bytes, type)}) as a multipart form"
-    if 'files' not in kwargs: return kwargs
-    form = aiohttp.FormData()
-    for field, (name, content, content_type) in kwargs['files'].items(): form.add_field(field, content, filename=name, content_type=content_type)
-    return {**{k: v for k, v in kwargs.items() if k != 'files'}, 'data': form}
 
 def _run(coroutine):
     "Run `coroutine` to its end on a `uvloop` loop, on a thread of its own when this thread runs an event loop already (in a notebook)"
@@ -83,7 +76,7 @@ def _run(coroutine):
     with ThreadPoolExecutor(1) as pool: return pool.submit(uvloop.run, coroutine).result()
 
 def load(url:str, # the service, e.g. http://127.0.0.1:8000
-         request:Callable, # n → (method, path, keyword arguments: `params`, `json` or `files` as httpx takes them) of the n-th request
+         request:Callable, # n → (method, path, keyword arguments of `aiohttp.ClientSession.request`: `params`, `json`, `data`) of the n-th request
          clients:int=32, # concurrent clients
          seconds:float|None=60, # for how long (None: until `total` were sent)
          total:int|None=None, # how many requests at most
@@ -111,6 +104,18 @@ def _events(prefix:str, product_ids:list, n:int, seed:int=0) -> list:
 
 def _post(events:list):
     return lambda n: ('POST', '/interactions', {'json': events[n]})
+
+def _words(texts:list):
+    "The n-th request: a word search for `texts`' n-th, in turn"
+    return lambda n: ('GET', '/search', {'params': {'q': texts[n % len(texts)]}})
+
+def _photo_upload(photos:list):
+    "The n-th request: a photo search with one of `photos` (JPEG bytes), as a multipart form (a new one each time: a form is sent once)"
+    def request(n):
+        form = aiohttp.FormData()
+        form.add_field('photo', photos[n % len(photos)], filename='p.jpg', content_type='image/jpeg')
+        return 'POST', '/search/photo', {'data': form}
+    return request
 
 def _stored(db_url:str, prefix:str) -> pd.DataFrame:
     "The events of the benchmark's database whose ids start with `prefix`"
@@ -165,12 +170,11 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
             photo_bytes = [p.read_bytes() for p in photos]
             # remembered by every worker: a connection stays with one worker, so each query goes out ten times per worker over
             # all the connections (one that no worker has seen would be a new query, slow under load, in the p99 of a short run)
-            load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients, total=len(queries) * workers * 10, seconds=None)
-            results['words, repeated queries'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), clients, seconds)
-            results['words, every query new'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[n % len(pairs)]}}), clients, seconds)
-            results['words, new, at a rate'] = load(served.url, lambda n: ('GET', '/search', {'params': {'q': pairs[-1 - n % len(pairs)]}}), clients, seconds, rate=rate)
-            results['photo'] = load(served.url, lambda n: ('POST', '/search/photo', {'files': {'photo': ('p.jpg', photo_bytes[n % len(photo_bytes)], 'image/jpeg')}}),
-                                    photo_clients, photo_seconds)
+            load(served.url, _words(queries), clients, total=len(queries) * workers * 10, seconds=None)
+            results['words, repeated queries'] = load(served.url, _words(queries), clients, seconds)
+            results['words, every query new'] = load(served.url, _words(pairs), clients, seconds)
+            results['words, new, at a rate'] = load(served.url, _words(pairs[::-1]), clients, seconds, rate=rate)   # pairs not sent yet
+            results['photo'] = load(served.url, _photo_upload(photo_bytes), photo_clients, photo_seconds)
             sent = _events('bench', product_ids, events)
             retried = sent + sent[::20]                                                  # one in twenty sent twice
             posted = load(served.url, _post(retried), event_clients, seconds=None, total=len(retried))
@@ -191,7 +195,7 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
             swap_start = time.perf_counter()
             indexed = _ended_since(indexer, 0)
             served_new = _serving_new(served.url, before, indexed, swap_timeout_s)          # the load goes on until every worker serves the new version
-            swap = load(served.url, lambda n: ('GET', '/search', {'params': {'q': queries[n % len(queries)]}}), swap_clients, seconds=None,
+            swap = load(served.url, _words(queries), swap_clients, seconds=None,
                         until=lambda: served_new.done() or (indexed() and indexer.returncode != 0))
             index_out = indexer.communicate()[0]
             versions = served_new.result() if served_new.done() else {before}
@@ -203,7 +207,7 @@ def bench_service(data:Path|str|DataFolder|None=None, # the data folder `rr run`
         crash_events = _events('crash', product_ids, 50_000, seed=1)
         served = ServedProcess(shadow, workers=workers, **env).start()
         async def crash():
-            task = asyncio.create_task(_clients(served.url, lambda n: ('POST', '/interactions', {'json': crash_events[n]}), event_clients, crash_after_s + 5, len(crash_events)))  # refused connections after the kill are fast: never past the list
+            task = asyncio.create_task(_clients(served.url, _post(crash_events), event_clients, crash_after_s + 5, len(crash_events)))  # refused connections after the kill are fast: never past the list
             await asyncio.sleep(crash_after_s); served.kill()
             return await task
         answers = _run(crash())
