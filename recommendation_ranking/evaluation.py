@@ -417,9 +417,10 @@ def eval_command(what:Literal['search', 'recommend'], # search: words and photos
                  days:Annotated[int, AtLeast(2)]=60, # recommend: days of their searches
                  seed:int=0, # recommend: the simulation's seed
                  one_model:bool=False, # recommend: the default choice model only (not the other simulators too)
+                 logged:bool=False, # recommend: judge on held-out pages the non-personal search ordered (position-biased), not random pages
                 ):
     "Evaluate the rankings against the plain baselines (search: by the category path the index never sees; recommend: on held-out simulated interactions)"
     if what == 'recommend':
         from recommendation_ranking.recommend_evaluation import eval_recommend     # built on the personal ranking (a later notebook)
-        return eval_recommend(users, days, seed, one_model)
+        return eval_recommend(users, days, seed, one_model, logged)
     return evaluate_search(pseudo=pseudo, photos=not skip_photos, hand=hand)

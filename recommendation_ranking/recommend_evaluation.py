@@ -5,7 +5,7 @@
 # %% ../nbs/11e_recommend_evaluation.ipynb #ead267c4
 from __future__ import annotations
 import functools, tempfile, time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from .core import *
 from .evaluation import latency_percentiles
 from .interactions import insert_interactions, interactions_engine
-from .personal import (UserHistory, listing_arrays, personal_features, user_histories, user_profile)
+from .personal import (UserHistory, listing_arrays, personal_features, user_histories, user_profile, utc_time)
 from .ranker import (PersonalRanker, fit_personal_ranker, has_enough_history, MIN_HISTORY_LISTINGS, ndcg_at, personal_search, query_candidates,
                                            recommend, search_sessions)
 from .search import SearchEngine, search_engine
@@ -23,8 +23,8 @@ from .simulate import (PAGE, SIMULATOR_DEFAULTS, SIMULATOR_WEIGHTS, choice_proba
 # %% auto #0
 __all__ = ['TEST_SHARE', 'SEARCH_METHODS', 'BIASED', 'ORACLE', 'FEED_METHODS', 'CHOICE_MODELS', 'TARGET_GAIN', 'judged_list',
            'intra_list_diversity', 'held_out_split', 'click_probability', 'judge_search', 'judge_feed',
-           'evaluate_population', 'RecommendEvaluation', 'evaluate_personal', 'eval_recommend', 'bench_personal',
-           'format_personal_bench']
+           'evaluate_population', 'clicks_judged', 'RecommendEvaluation', 'evaluate_personal', 'eval_recommend',
+           'bench_personal', 'format_personal_bench']
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #debb9f99
 def judged_list(ranked:list, # the listings' ids, best first
@@ -47,11 +47,13 @@ def intra_list_diversity(vectors:np.ndarray, # the normalised embeddings of one 
 # %% ../nbs/11e_recommend_evaluation.ipynb #059223ff
 TEST_SHARE = 0.25     # the searches of the last quarter of the log's time are held out
 
-def held_out_split(events:pd.DataFrame, share:float=TEST_SHARE) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "The events before one moment (to learn from), and the searches after it that earned a grade: the last `share` of the searches"
+def held_out_split(events:pd.DataFrame, share:float=TEST_SHARE,
+                   cut:datetime|None=None, # the moment between them; None: where the last `share` of the searches start
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "The events before one moment (to learn from), and the searches after it that earned a grade"
     sessions = search_sessions(events)
     if sessions.empty: return events, sessions
-    cut = sessions['start'].quantile(1 - share)
+    cut = sessions['start'].quantile(1 - share) if cut is None else utc_time(cut)
     test = sessions[sessions['start'] >= cut]
     return events[events['timestamp'] < cut], test[test['grades'].map(len) > 0].reset_index(drop=True)
 
@@ -157,12 +159,15 @@ def _summary(judged:pd.DataFrame, tops:dict, vectors:np.ndarray, n_listings:int)
     out['lists'] = judged.groupby('method', sort=False).size()
     return out
 
-def evaluate_population(engine:SearchEngine, n_users:int, days:int, seed:int=0, weights:dict|None=None) -> dict:
+def evaluate_population(engine:SearchEngine, n_users:int, days:int, seed:int=0, weights:dict|None=None,
+                        explore:bool=True, # the held-out searches are shown random pages (`simulate.random_page`); False: the non-personal search's
+                       ) -> dict:
     "Simulate a population with the choice model's `weights`, learn from its earlier events, judge its held-out ones"
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)           # a fixed first day: the same seed, the same figures
-    users, rows, sessions = simulated_interactions(engine, n_users, days, seed=seed, weights=weights, start=start)
+    cut = start + timedelta(days=days * (1 - TEST_SHARE))
+    users, rows, sessions = simulated_interactions(engine, n_users, days, seed=seed, weights=weights, start=start, explore_from=cut if explore else None)
     events = pd.DataFrame(rows)
-    train, test = held_out_split(events)
+    train, test = held_out_split(events, cut=cut)
     t = time.perf_counter()
     ranker, meta = fit_personal_ranker(engine, train, seed)
     fit_s = time.perf_counter() - t
@@ -170,16 +175,22 @@ def evaluate_population(engine:SearchEngine, n_users:int, days:int, seed:int=0, 
     vectors, n, by_id = listing_arrays(engine.index)['vectors'], len(engine.index), {u.user_id: u for u in users}
     search, search_tops = judge_search(engine, train, test, ranker, biased, by_id, weights)
     feed, feed_tops = judge_feed(engine, train, test, ranker)
-    return dict(events=len(events), sessions=sessions, users=len(users), test_searches=len(test), ranker=meta, fit_seconds=fit_s,
+    return dict(events=len(events), sessions=sessions, users=len(users), test_searches=len(test), explore=explore, ranker=meta, fit_seconds=fit_s,
                 search=_summary(search, search_tops, vectors, n), feed=_summary(feed, feed_tops, vectors, n) if len(feed) else None,
                 search_judged=search, feed_judged=feed, model=ranker, train=train, test=test, simulated_users=by_id)
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #0d9d7507
+def clicks_judged(explore:bool) -> str:
+    "What the held-out clicks were made on, as the figures' labels say it"
+    return 'held-out clicks on random pages' if explore else 'logged clicks'
+
 class RecommendEvaluation:
     "The figures of `evaluate_personal`: search and feed tables under each choice model, and the targets"
     def __init__(self, results:dict): self.results = results
     @property
     def default(self) -> dict: return self.results['default']
+    @property
+    def judged(self) -> str: return clicks_judged(self.default.get('explore', False))
     def robustness(self, metric:str='NDCG@10') -> pd.DataFrame:
         "`metric` of each method (search, and feed where it has it) under each choice model"
         cols = {}
@@ -195,16 +206,17 @@ class RecommendEvaluation:
             learned, baselines = s.loc['learned re-ranker'], s.drop(['learned re-ranker', BIASED, ORACLE], errors='ignore')
             add = lambda target, figure, bar, met: rows.append(dict(choice_model=name, target=target, figure=figure, bar=bar, met=bool(met)))
             bar = TARGET_GAIN * s.loc['non-personal search', 'NDCG@10']
-            add(f'learned re-ranker NDCG@10 (logged clicks) ≥ {TARGET_GAIN}× non-personal search', learned['NDCG@10'], bar, learned['NDCG@10'] >= bar)
+            ndcg = f"NDCG@10 ({clicks_judged(r.get('explore', False))})"
+            add(f'learned re-ranker {ndcg} ≥ {TARGET_GAIN}× non-personal search', learned['NDCG@10'], bar, learned['NDCG@10'] >= bar)
             best = baselines['NDCG@10'].max()
-            add('learned re-ranker NDCG@10 (logged clicks) above every baseline', learned['NDCG@10'], best, learned['NDCG@10'] > best)
+            add(f'learned re-ranker {ndcg} above every baseline', learned['NDCG@10'], best, learned['NDCG@10'] > best)
             short = j[j['history'] != 'long']
             n_short = int((short['method'] == 'non-personal search').sum())
             metrics = [('simulated CTR', 'simulated_ctr')] if 'simulated CTR' in s else []
             for shown, column in metrics:
                 best = baselines[shown].max()
                 add(f'learned re-ranker {shown} above every baseline', learned[shown], best, learned[shown] > best)
-            for shown, column in metrics + [('NDCG@10 (logged clicks)', 'ndcg')]:
+            for shown, column in metrics + [(ndcg, 'ndcg')]:
                 if not n_short: continue
                 m = short.groupby('method')[column].mean()
                 add(f'short or no history (< {MIN_HISTORY_LISTINGS} listings, {n_short:,} searches): {shown} no worse than non-personal',
@@ -213,12 +225,13 @@ class RecommendEvaluation:
     def __str__(self):
         d = self.default
         pd_opts = dict(float_format=lambda x: f"{x:.3f}")
-        lines = [f"{d['users']:,} simulated users, {d['sessions']:,} searches, {d['events']:,} events; {d['test_searches']:,} held-out searches with a click",
+        lines = [f"{d['users']:,} simulated users, {d['sessions']:,} searches, {d['events']:,} events; {d['test_searches']:,} held-out searches with a click"
+                 + (" (shown random pages)" if d.get('explore') else " (shown the non-personal search's pages)"),
                  f"ranker: {d['ranker']['kind']} (learned from {d['ranker']['training_searches']:,} searches in {d['fit_seconds']:.0f} s)",
                  '', 'search (the same candidates, re-ranked):', d['search'].to_string(**pd_opts)]
         if d['feed'] is not None: lines += ['', 'feed (no query; the held-out searches\' listings):', d['feed'].to_string(**pd_opts)]
         if len(self.results) > 1:
-            lines += ['', 'NDCG@10 (logged clicks) under other choice models:', self.robustness().to_string(**pd_opts)]
+            lines += ['', f'NDCG@10 ({self.judged}) under other choice models:', self.robustness().to_string(**pd_opts)]
             if 'simulated CTR' in d['search']: lines += ['', 'simulated CTR of the search under other choice models:', self.robustness('simulated CTR').to_string(**pd_opts)]
         t = self.targets()
         lines += ['', 'targets:'] + [f"  [{'met' if r.met else 'MISSED'}] {r.choice_model}: {r.target}: {r.figure:.3f} (bar {r.bar:.3f})" for r in t.itertuples()]
@@ -227,16 +240,19 @@ class RecommendEvaluation:
 def evaluate_personal(data:Path|str|DataFolder|None=None, # the data folder, with its index
                       n_users:int=300, days:int=60, seed:int=0,
                       choice_models:dict|None=None, # name → simulator weights (`CHOICE_MODELS` when None)
+                      explore:bool=True, # the held-out searches are shown random pages; False: the non-personal search's (position-biased) pages
                      ) -> RecommendEvaluation:
     "Judge the personal search and the feed on held-out simulated interactions, under each choice model"
     engine = search_engine(DataFolder(data))
     models = CHOICE_MODELS if choice_models is None else choice_models
-    return RecommendEvaluation({name: evaluate_population(engine, n_users, days, seed, w) for name, w in models.items()})
+    return RecommendEvaluation({name: evaluate_population(engine, n_users, days, seed, w, explore) for name, w in models.items()})
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #e7ed7f34
-def eval_recommend(users:int=300, days:int=60, seed:int=0, one_model:bool=False) -> RecommendEvaluation:
+def eval_recommend(users:int=300, days:int=60, seed:int=0, one_model:bool=False,
+                   logged:bool=False, # judge on held-out pages the non-personal search ordered, as logged, instead of random pages
+                  ) -> RecommendEvaluation:
     "`rr eval recommend`: the data folder's evaluation"
-    return evaluate_personal(n_users=users, days=days, seed=seed, choice_models={'default': {}} if one_model else None)
+    return evaluate_personal(n_users=users, days=days, seed=seed, choice_models={'default': {}} if one_model else None, explore=not logged)
 
 # %% ../nbs/11e_recommend_evaluation.ipynb #4201dec0
 def bench_personal(data:Path|str|DataFolder|None=None, # the data folder, with its index

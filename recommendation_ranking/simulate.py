@@ -15,11 +15,11 @@ import pandas as pd
 from .evaluation import hand_queries
 import sqlalchemy as sa
 from .interactions import insert_interactions, interaction_row, interactions_engine, interactions_table
-from .search import SearchEngine, distances_km, search_engine
+from .search import RERANK_DEPTH, SearchEngine, distances_km, search_engine
 
 # %% auto #0
-__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'PAGE', 'SimulatedUser', 'make_users', 'position_bias',
-           'choice_probabilities', 'result_features', 'utilities', 'shown_listings', 'simulate_session',
+__all__ = ['SIMULATOR_WEIGHTS', 'SIMULATOR_DEFAULTS', 'PAGE', 'SESSION_SECONDS', 'SimulatedUser', 'make_users', 'position_bias',
+           'choice_probabilities', 'result_features', 'utilities', 'shown_listings', 'random_page', 'simulate_session',
            'simulated_interactions', 'simulate_users', 'simulate_users_command', 'simulate_users_done']
 
 # %% ../nbs/11b_simulate.ipynb #f5e8c1ea
@@ -96,10 +96,17 @@ def _queries_by_subcategory(listings:pd.DataFrame) -> dict:
 
 PAGE = 20                  # the results a user looks through in one search: position bias does the rest
 
+SESSION_SECONDS = 60       # a search's last event (a hide) comes this long after it
+
 def shown_listings(engine:SearchEngine, text:str, k:int=PAGE) -> pd.DataFrame:
     "The index's listings that the non-personal search shows for `text`, in rank order"
     results = engine.search(text, k=k, explain=False)
     return engine.index.listings.iloc[[int(engine.index.row[p]) for p in results['product_id']]].reset_index(drop=True)
+
+def random_page(candidates:pd.DataFrame, # the listings a page may show (`shown_listings` of the re-ranking depth)
+                rng:np.random.Generator, k:int=PAGE) -> pd.DataFrame:
+    "`k` of `candidates` drawn at random, in a random order: an exploration bucket's page, whose clicks no ranking's order has shaped"
+    return candidates.iloc[rng.permutation(len(candidates))[:k]].reset_index(drop=True)
 
 def simulate_session(user:SimulatedUser,
                      session_id:str, # the session's own id: its events' ids are made from it
@@ -130,7 +137,7 @@ def simulate_session(user:SimulatedUser,
         if rng.random() < s['save_rate'] * 2 * like: rows.append(event(i, 'save', 10 * (click + 1) + 5))
         if rng.random() < s['contact_rate'] * 2 * like: rows.append(event(i, 'contact', 10 * (click + 1) + 8))
     for i in np.flatnonzero(features['relevance'].to_numpy() == 0):
-        if rng.random() < s['hide_rate']: rows.append(event(int(i), 'hide', 60))
+        if rng.random() < s['hide_rate']: rows.append(event(int(i), 'hide', SESSION_SECONDS))
     return rows
 
 # %% ../nbs/11b_simulate.ipynb #0c56fec4
@@ -138,19 +145,25 @@ def simulated_interactions(engine:SearchEngine, n_users:int=100, days:int=30,
                            sessions_per_day:float=0.5, # a user's searches a day, on average
                            seed:int=0, weights:dict|None=None, settings:dict|None=None,
                            start:datetime|None=None, # the first day; `days` before today (UTC) when None
+                           explore_from:datetime|None=None, # every search with an event from this moment on is shown a `random_page` of the search's first `RERANK_DEPTH` listings
                           ) -> tuple[list, list, int]:
     "The simulated users, their interaction rows and their number of searches, written nowhere"
-    rng = np.random.default_rng(seed)
     users = make_users(engine.index.listings, n_users, seed)
     queries = _queries_by_subcategory(engine.index.listings)
     start = start or datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
-    run = hashlib.sha256(json.dumps([seed, len(users), days, sessions_per_day, start.isoformat(), weights, settings], sort_keys=True).encode()).hexdigest()[:8]
+    run = hashlib.sha256(json.dumps([seed, len(users), days, sessions_per_day, start.isoformat(), weights, settings]
+                                    + ([explore_from.isoformat()] if explore_from else []), sort_keys=True).encode()).hexdigest()[:8]
     show = functools.lru_cache(maxsize=None)(lambda text: shown_listings(engine, text))   # the non-personal search shows the same page for the same words
+    candidates = functools.lru_cache(maxsize=None)(lambda text: shown_listings(engine, text, RERANK_DEPTH))
     rows, sessions = [], 0                    # events' ids: this simulation's settings, the user, the session, the event's place in it
-    for user in users:
+    for i, user in enumerate(users):
+        rng = np.random.default_rng([seed, i])   # each user's own draws: with or without `explore_from`, the same searches before it
+        explore = lambda text: random_page(candidates(text), rng)
         n = int(rng.poisson(sessions_per_day * days))
         for j, offset in enumerate(np.sort(rng.uniform(0, days * 86400, size=n))):
-            rows += simulate_session(user, f'{run}:{user.user_id}:{j}', start + timedelta(seconds=float(offset)), rng, queries, show, weights, settings)
+            when = start + timedelta(seconds=float(offset))
+            page = explore if explore_from is not None and when + timedelta(seconds=SESSION_SECONDS) >= explore_from else show
+            rows += simulate_session(user, f'{run}:{user.user_id}:{j}', when, rng, queries, page, weights, settings)
             sessions += 1
     return users, rows, sessions
 
