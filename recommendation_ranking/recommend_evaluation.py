@@ -190,7 +190,7 @@ class RecommendEvaluation:
     @property
     def default(self) -> dict: return self.results['default']
     @property
-    def judged(self) -> str: return clicks_judged(self.default.get('explore', False))
+    def judged(self) -> str: return clicks_judged(self.default['explore'])
     def robustness(self, metric:str='NDCG@10') -> pd.DataFrame:
         "`metric` of each method (search, and feed where it has it) under each choice model"
         cols = {}
@@ -206,7 +206,7 @@ class RecommendEvaluation:
             learned, baselines = s.loc['learned re-ranker'], s.drop(['learned re-ranker', BIASED, ORACLE], errors='ignore')
             add = lambda target, figure, bar, met: rows.append(dict(choice_model=name, target=target, figure=figure, bar=bar, met=bool(met)))
             bar = TARGET_GAIN * s.loc['non-personal search', 'NDCG@10']
-            ndcg = f"NDCG@10 ({clicks_judged(r.get('explore', False))})"
+            ndcg = f"NDCG@10 ({clicks_judged(r['explore'])})"
             add(f'learned re-ranker {ndcg} ≥ {TARGET_GAIN}× non-personal search', learned['NDCG@10'], bar, learned['NDCG@10'] >= bar)
             best = baselines['NDCG@10'].max()
             add(f'learned re-ranker {ndcg} above every baseline', learned['NDCG@10'], best, learned['NDCG@10'] > best)
@@ -226,7 +226,7 @@ class RecommendEvaluation:
         d = self.default
         pd_opts = dict(float_format=lambda x: f"{x:.3f}")
         lines = [f"{d['users']:,} simulated users, {d['sessions']:,} searches, {d['events']:,} events; {d['test_searches']:,} held-out searches with a click"
-                 + (" (shown random pages)" if d.get('explore') else " (shown the non-personal search's pages)"),
+                 + (" (shown random pages)" if d['explore'] else " (shown the non-personal search's pages)"),
                  f"ranker: {d['ranker']['kind']} (learned from {d['ranker']['training_searches']:,} searches in {d['fit_seconds']:.0f} s)",
                  '', 'search (the same candidates, re-ranked):', d['search'].to_string(**pd_opts)]
         if d['feed'] is not None: lines += ['', 'feed (no query; the held-out searches\' listings):', d['feed'].to_string(**pd_opts)]
