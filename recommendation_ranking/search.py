@@ -173,18 +173,21 @@ class OpportunisticBatch:
     def __repr__(self): return f"OpportunisticBatch({getattr(self.func, '__name__', self.func)}, max_size={self.max_size})"
     def __call__(self, item):
         "`func([item])[0]`, run in a batch with the items of other threads that asked meanwhile"
-        mine = concurrent.futures.Future()
+        return self.many([item])[0]
+    def many(self, items:list) -> list:
+        "`func(items)`, the items run in batches with those of other threads that asked meanwhile"
+        mine = [concurrent.futures.Future() for _ in items]
         with self.cond:
-            self.waiting.append((item, mine))
+            self.waiting.extend(zip(items, mine))
             while True:
-                while self.running and not mine.done(): self.cond.wait()
-                if mine.done(): break
+                while self.running and not all(f.done() for f in mine): self.cond.wait()
+                if all(f.done() for f in mine): break
                 self.running, batch, self.waiting = True, self.waiting[:self.max_size], self.waiting[self.max_size:]
                 self.cond.release()                                  # others queue while this batch runs
                 try: self._run(batch)
                 finally:
                     self.cond.acquire(); self.running = False; self.cond.notify_all()
-        return mine.result()
+        return [f.result() for f in mine]
     def _run(self, batch:list):
         "Run one batch and give each waiting call its result; a failed batch of several again item by item"
         try:
@@ -195,6 +198,10 @@ class OpportunisticBatch:
                 for one in batch: self._run([one])
             else: batch[0][1].set_exception(e)
             return
+        except BaseException as e:                               # an interrupt: every waiting call hears of it, none waits forever
+            for _, future in batch:
+                if not future.done(): future.set_exception(e)
+            raise
         self.sizes[len(batch)] += 1
         for (_, future), result in zip(batch, results): future.set_result(result)
 
@@ -214,33 +221,42 @@ def torch_threads(n:int|None):
 
 _REMEMBERING = threading.Lock()      # a service searches on many threads at once
 
-def _remembered(engine:SearchEngine, kind:str, text:str, make:Callable):
-    "`make(text)`, remembered in `engine` for the last `QUERY_VECTORS_KEPT` queries of its `kind`"
-    with _REMEMBERING: found = engine.__dict__.setdefault(f'_query_{kind}', {}).get(text)
-    if found is not None: return found
-    made = make(text)                    # outside the lock: two threads may make one query's twice, none waits for another's
+def _remembered(engine:SearchEngine, kind:str, texts:list, make:Callable) -> list:
+    "What `make` (texts → their results) gives each of `texts`, remembered in `engine` for the last `QUERY_VECTORS_KEPT` queries of its `kind`"
     with _REMEMBERING:
         kept = engine.__dict__.setdefault(f'_query_{kind}', {})
-        if len(kept) >= QUERY_VECTORS_KEPT: kept.pop(next(iter(kept)))
-        kept[text] = made
-    return made
+        found = [kept.get(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, f in zip(texts, found) if f is None))
+    if not missing: return found
+    made = dict(zip(missing, make(missing)))      # outside the lock: two threads may make one query's twice, none waits for another's
+    with _REMEMBERING:
+        kept = engine.__dict__.setdefault(f'_query_{kind}', {})
+        for text, result in made.items():
+            if len(kept) >= QUERY_VECTORS_KEPT: kept.pop(next(iter(kept)))
+            kept[text] = result
+    return [made[t] if f is None else f for t, f in zip(texts, found)]
 
 @patch
 def _embed_queries(self:SearchEngine, texts:list) -> np.ndarray:
-    "The text model's normalised embeddings of queries, in one pass"
-    with torch_threads(QUERY_THREADS): return normalise_rows(self.text_model.embed(texts).astype(np.float32))
+    "The text model's normalised embeddings of queries, in one pass of its traced encoder (`TextModel.embed_queries`)"
+    with torch_threads(QUERY_THREADS): return normalise_rows(self.text_model.embed_queries(texts).astype(np.float32))
+
+@patch
+def query_vectors(self:SearchEngine, texts:list) -> list:
+    "The text model's normalised embeddings of queries (the sentence encoder alone); remembered; embedded together, and with the queries of other threads that wait meanwhile"
+    batch = self.__dict__.get('_query_batch') or self.__dict__.setdefault('_query_batch', OpportunisticBatch(self._embed_queries))
+    return _remembered(self, 'vectors', texts, batch.many)
 
 @patch
 def query_vector(self:SearchEngine, text:str) -> np.ndarray:
-    "The text model's normalised embedding of a query (the sentence encoder alone); remembered; embedded with the queries of other threads that wait meanwhile"
-    batch = self.__dict__.get('_query_batch') or self.__dict__.setdefault('_query_batch', OpportunisticBatch(self._embed_queries))
-    return _remembered(self, 'vectors', text, batch)
+    "The text model's normalised embedding of a query (`query_vectors`)"
+    return self.query_vectors([text])[0]
 
 @patch
 def query_categories(self:SearchEngine, text:str) -> np.ndarray:
     "The text model's main-category probabilities of a query (read by the `rrf+category` fusion only); remembered"
     frame = lambda t: pd.DataFrame({'product_name': [t], 'product_description': ['']})
-    return _remembered(self, 'categories', text, lambda t: self.text_model.predict_proba(frame(t))[0].astype(np.float32))
+    return _remembered(self, 'categories', [text], lambda ts: [self.text_model.predict_proba(frame(t))[0].astype(np.float32) for t in ts])[0]
 
 @patch
 def forget_queries(self:SearchEngine):
@@ -267,9 +283,9 @@ def word_rankings(self:SearchEngine, text:str, # the words a user typed
     lex, stems, corrections = lexical.query_scores(text)
     lex = np.where(allowed, lex, 0)
     lex_rows = _top(lex, CANDIDATES)
-    vector = self.query_vector(text)
     fixed = corrected_text(text, lexical.typo_replacements(corrections))
-    if fixed != text: vector = normalise_rows((vector + self.query_vector(fixed))[None])[0]      # as typed and as read
+    vectors = self.query_vectors([text] if fixed == text else [text, fixed])                  # as typed and as read: one pass
+    vector = vectors[0] if len(vectors) == 1 else normalise_rows((vectors[0] + vectors[1])[None])[0]
     sims, rows = self.index.vector_indexes['text'].search(vector[None], CANDIDATES, allowed)
     found = rows[0] >= 0
     agreement = np.where(allowed, self.index.vectors['probabilities'] @ self.query_categories(text), 0) if with_category else np.zeros(0)  # P(same main category)

