@@ -601,10 +601,10 @@ class WorkerListener:
     "A uvicorn worker's own listening socket on `host:port`, bound with `SO_REUSEPORT` in the worker when its server first reads it"
     def __init__(self, host:str, port:int): self.host, self.port, self.socket = host, port, None
     def __repr__(self): return f"WorkerListener({self.host}:{self.port}, {'bound' if self.socket else 'not bound yet'})"
-    def bound(self) -> socket.socket:
-        "A new socket bound to `host:port` with `SO_REUSEPORT` (not listening: the kernel gives connections only to sockets that listen)"
+    def bound(self, reuse_address:bool=True) -> socket.socket:
+        "A new socket bound to `host:port` with `SO_REUSEPORT`, not listening (without `reuse_address`: nothing but a worker binds beside it)"
         sock = socket.socket(socket.AF_INET6 if ':' in self.host else socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_address: sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         try: sock.bind((self.host, self.port))
         except OSError: sock.close(); raise
@@ -626,8 +626,9 @@ def _run_uvicorn(host:str, port:int, workers:int):
                    log_level=os.environ.get('RR_LOG_LEVEL', 'warning'), timeout_graceful_shutdown=10)
     if workers == 1 or sys.platform != 'linux': return uvicorn.run(app, **options)           # (elsewhere the workers share one socket)
     listener = WorkerListener(host, port)
-    with listener.bound(), contextlib.suppress(KeyboardInterrupt):     # the port held while the workers load: no other program takes it
-        Multiprocess(uvicorn.Config(app, **options), sockets=listener).run()
+    try: held = listener.bound(reuse_address=False)     # the port held while the workers load: no other program or `rr serve` binds it
+    except OSError as e: raise RRError(f"cannot listen on {host}:{port} ({e.strerror}); give another --port") from None
+    with held, contextlib.suppress(KeyboardInterrupt): Multiprocess(uvicorn.Config(app, **options), sockets=listener).run()
 
 def serve_command(host:str='127.0.0.1', # the address to listen on: loopback unless the settings have an api_token
                   port:Annotated[int, AtLeast(1)]=8000, # the port
