@@ -284,8 +284,7 @@ def word_rankings(self:SearchEngine, text:str, # the words a user typed
     lex = np.where(allowed, lex, 0)
     lex_rows = _top(lex, CANDIDATES)
     fixed = corrected_text(text, lexical.typo_replacements(corrections))
-    vectors = self.query_vectors([text] if fixed == text else [text, fixed])                  # as typed and as read: one pass
-    vector = vectors[0] if len(vectors) == 1 else normalise_rows((vectors[0] + vectors[1])[None])[0]
+    vector = normalise_rows(np.sum(self.query_vectors(list(dict.fromkeys([text, fixed]))), 0)[None])[0]   # as typed and as read: one pass
     sims, rows = self.index.vector_indexes['text'].search(vector[None], CANDIDATES, allowed)
     found = rows[0] >= 0
     agreement = np.where(allowed, self.index.vectors['probabilities'] @ self.query_categories(text), 0) if with_category else np.zeros(0)  # P(same main category)
