@@ -114,6 +114,7 @@ def _nearest_word(self:LexicalIndex, word:str, min_count:int=1) -> str|None:
 
 @patch
 def query_stems(self:LexicalIndex, text:str, # the words a user typed
+                spelt_right=frozenset(), # words known to be spelt right (a dictionary): one the index does not know is not corrected
                ) -> tuple[list[str], dict]:
     "The stems of `text`'s words that the index can score, and the corrections made (typed word → indexed word)"
     stems, corrections = [], {}
@@ -121,6 +122,7 @@ def query_stems(self:LexicalIndex, text:str, # the words a user typed
         if word in STOPWORDS: continue
         stem = self.stemmer.stemWord(word)
         read = [stem] if stem in self.stems else []
+        if not read and word in spelt_right: continue                          # a real word the listings do not use: not a typo of one they do
         if not read or self.words.get(word, 0) < SHARED_TYPO_RATIO:           # unknown, or rare enough to be a typo
             best = self._nearest_word(word, SHARED_TYPO_RATIO * self.words.get(word, 0) if read else 1)
             if best is not None and self.stemmer.stemWord(best) not in read:
@@ -140,9 +142,10 @@ def typo_replacements(self:LexicalIndex, corrections:dict) -> dict:
 
 @patch
 def query_scores(self:LexicalIndex, text:str, # the words a user typed
+                 spelt_right=frozenset(), # words known to be spelt right (`query_stems`)
                 ) -> tuple[np.ndarray, list[str], dict]:
     "Every listing's BM25 score for `text`, with the stems read and the corrections: a known word's likelier neighbour (a shared typo) counts `SHARED_TYPO_WEIGHT`"
-    stems, corrections = self.query_stems(text)
+    stems, corrections = self.query_stems(text, spelt_right)
     replaced = self.typo_replacements(corrections)
     alternatives = [self.stemmer.stemWord(c) for w, c in corrections.items() if w not in replaced]
     scores = self.scores([s for s in stems if s not in alternatives])

@@ -14,7 +14,7 @@ import pandas as pd
 from .geocode import geocode_places, normalise_place, uk_places
 from .index import TOKEN_PATTERN, STOPWORDS, ListingIndex, load_index
 from .product import normalise_rows
-from .text import load_text_model
+from .text import encoder_words, load_text_model
 from .vision.inference import load_vision_bundle
 
 # %% auto #0
@@ -280,7 +280,7 @@ def word_rankings(self:SearchEngine, text:str, # the words a user typed
     "The lexical, semantic and category rankings of the allowed listings for `text`, each (rows, scores), and what the query became"
     query_words(text)
     lexical = self.index.lexical
-    lex, stems, corrections = lexical.query_scores(text)
+    lex, stems, corrections = lexical.query_scores(text, encoder_words())    # a real word the listings do not use is read, not corrected
     lex = np.where(allowed, lex, 0)
     lex_rows = _top(lex, CANDIDATES)
     fixed = corrected_text(text, lexical.typo_replacements(corrections))

