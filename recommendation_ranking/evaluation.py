@@ -21,8 +21,9 @@ from .search import CANDIDATES, SEARCH_DEFAULTS, SearchEngine, search_engine
 __all__ = ['QUERY_KINDS', 'FUSION_SETTINGS', 'FUSION_RANKERS', 'VOTERS', 'KNOWN_ITEM_SLACK', 'graded_relevance',
            'ranking_metrics', 'hand_queries', 'pseudo_queries', 'tfidf_ranker', 'engine_ranker', 'setting_name',
            'word_rankers', 'judge_word_queries', 'judge_known_items', 'judge_photo_queries', 'label_vote',
-           'imagenet_photo_vectors', 'choose_fusion', 'SearchEvaluation', 'evaluate_search', 'latency_percentiles',
-           'hnsw_recall', 'bench_index_build', 'bench_search', 'format_search_bench', 'eval_command']
+           'imagenet_photo_vectors', 'choose_fusion', 'photo_row_searched', 'SearchEvaluation', 'evaluate_search',
+           'latency_percentiles', 'hnsw_recall', 'bench_index_build', 'bench_search', 'format_search_bench',
+           'eval_command']
 
 # %% ../nbs/10c_evaluation.ipynb #766d547b
 def graded_relevance(query_category:str, # the query's target: "Main / Sub" or "Main / Sub / Leaf"
@@ -207,10 +208,13 @@ def label_vote(sub_categories:np.ndarray, # each listing row's sub-category path
                neighbours:int=VOTERS, # how many of the best listings vote
               ) -> Callable:
     "A `feedback` for `judge_photo_queries` that reads the listings' own sub-categories: the `neighbours` best vote (by score), and the listings of the winner come first"
+    if neighbours < 1: raise RRError(f"label_vote needs at least one neighbour to vote, got {neighbours}")
     def vote(fused:dict, left_out:int|None=None) -> dict:
+        if not fused: return fused
         rows = np.array(sorted(fused, key=lambda r: -fused[r]), int)
         voters = rows[:neighbours]
-        winner = pd.Series(np.maximum([fused[r] for r in voters.tolist()], 0) + 1e-9).groupby(sub_categories[voters]).sum().idxmax()
+        weights = pd.Series(np.maximum([fused[r] for r in voters.tolist()], 0) + 1e-9)
+        winner = weights.groupby(sub_categories[voters], sort=False).sum().idxmax()     # a tie: the sub-category of the better voter
         lift = max(fused.values()) - min(fused.values()) + 1                 # above every listing of another sub-category
         return {r: fused[r] + lift * (sub_categories[r] == winner) for r in fused}
     return vote
@@ -240,6 +244,11 @@ def choose_fusion(ndcg:pd.Series, # each ranker's mean NDCG@10 on the validation
     return ndcg[kept].idxmax()
 
 # %% ../nbs/10c_evaluation.ipynb #0111d1fe
+def photo_row_searched() -> str:
+    "The name of the photo table's row that judges photo search as it answers: with the default's feedback, if any"
+    weight = SEARCH_DEFAULTS['feedback']
+    return f'ours + feedback {weight:g}' if weight else 'ours'
+
 class SearchEvaluation:
     "The figures of `evaluate_search`, as `rr eval search` prints them"
     def __init__(self, judged:pd.DataFrame, photos:pd.DataFrame, chosen:str, counts:dict,
@@ -255,7 +264,7 @@ class SearchEvaluation:
         b = ndcg.loc['hand-written', 'TF-IDF']
         rows = [('hand-written NDCG@10: halve the TF-IDF shortfall', b + (1 - b) / 2, ndcg.loc['hand-written', self.chosen]),
                 ('misspelt hand-written NDCG@10', 0.8, ndcg.loc['hand-written: typo', self.chosen])]
-        if len(self.photos): rows.append(('photo P@10, sub-category', 0.5, self.photos.loc[[r for r in self.photos.index if r.startswith('ours')][-1], 'precision_sub']))   # as searched
+        if len(self.photos): rows.append(('photo P@10, sub-category', 0.5, self.photos.loc[photo_row_searched(), 'precision_sub']))
         return pd.DataFrame([dict(target=t, threshold=round(float(th), 3), reached=round(float(v), 3), met=bool(v >= th)) for t, th, v in rows])
     def __str__(self):
         out = [f"queries: {', '.join(f'{v:,} {k}' for k, v in self.counts.items())}",
@@ -306,7 +315,7 @@ def evaluate_search(data:Path|str|DataFolder|None=None, # the data folder, with 
             if left_out is not None: allowed[left_out] = False
             return engine.with_feedback(fused, allowed, weight)[0]
         ours = {'ours': judge_photo_queries(index.vectors['photo'], index.photo_rows, queries, subs)}
-        if weight: ours[f'ours + feedback {weight:g}'] = judge_photo_queries(index.vectors['photo'], index.photo_rows, queries, subs, feedback=feedback)
+        if weight: ours[photo_row_searched()] = judge_photo_queries(index.vectors['photo'], index.photo_rows, queries, subs, feedback=feedback)
         ours[f'labels read (a vote of {VOTERS})'] = judge_photo_queries(index.vectors['photo'], index.photo_rows, queries, subs, feedback=label_vote(subs, VOTERS))
         photo_table = pd.DataFrame(ours | {'ImageNet': judge_photo_queries(imagenet_photo_vectors(data, files), index.photo_rows, queries, subs)}).T
     counts = {name: len(q) for name, q in sets.items()} | {'hand-written': len(hand)}
