@@ -272,12 +272,16 @@ def predict(self:TextModel, products:pd.DataFrame) -> list[str]:
     return [self.classes[i] for i in self.predict_proba(products).argmax(1)]
 
 # %% ../nbs/08a_text.ipynb #9ed8a404
+@patch(as_prop=True)
+def embedding_encoder(self:TextModel) -> SentenceEncoder:
+    "The encoder that embeds (`embed_with`): the fine-tuned one, or the frozen one"
+    return self.finetuned.encoder if self.embed_with == 'finetuned' else frozen_encoder()
+
 @patch
 def embed(self:TextModel, texts, # titles, descriptions, listing texts (`listing_texts`) or search queries
           batch_size:int=64) -> np.ndarray:
     "Normalised embeddings `(n, dim)` of texts, by the model's embedding encoder"
-    encoder = self.finetuned.encoder if self.embed_with == 'finetuned' else None
-    return encode_texts(texts, encoder, batch_size)
+    return encode_texts(texts, self.embedding_encoder, batch_size)
 
 # %% ../nbs/08a_text.ipynb #d99c3ed3
 _TRACING = threading.Lock()     # one thread traces; the others wait for its encoder
@@ -285,9 +289,9 @@ _TRACING = threading.Lock()     # one thread traces; the others wait for its enc
 @patch(as_prop=True)
 def query_encoder(self:TextModel) -> TracedEncoder:
     "The model's embedding encoder traced for short texts (`TracedEncoder`), made when first used"
+    if (traced := self.__dict__.get('_query_encoder')) is not None: return traced     # a query's path: no lock once made
     with _TRACING:
-        if self.__dict__.get('_query_encoder') is None:
-            self._query_encoder = TracedEncoder(self.finetuned.encoder if self.embed_with == 'finetuned' else frozen_encoder())
+        if self.__dict__.get('_query_encoder') is None: self._query_encoder = TracedEncoder(self.embedding_encoder)
     return self._query_encoder
 
 @patch
